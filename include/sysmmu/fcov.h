@@ -41,6 +41,11 @@ void fcov_reg(struct fcov *c, bool write, uint32_t off, uint32_t val, int err,
  */
 void fcov_write_json(const struct fcov *c, FILE *f);
 
+/* Hits of one bin, or -1 when the group or bin does not exist (tests). */
+long long fcov_get(const struct fcov *c, const char *group, const char *bin);
+/* Number of defined bins and how many of them have been hit. */
+void fcov_totals(const struct fcov *c, unsigned *bins, unsigned *hit);
+
 #ifdef __cplusplus
 }
 #endif
