@@ -126,7 +126,8 @@ static uint32_t readback_flpd(const struct sysmmu *s, unsigned idx, enum readbac
 	case RB_PPN:
 		return e->entry;
 	default:
-		return SYSMMU_COM_ATTR_VALID | (uint32_t)SYSMMU_SIZE_1M << SYSMMU_COM_ATTR_SIZE_SHIFT;
+		/* §9.4: a fixed 1 | 3 << 1 marks an FLPD entry (size code 3). */
+		return SYSMMU_COM_ATTR_VALID | 3u << SYSMMU_COM_ATTR_SIZE_SHIFT;
 	}
 }
 
