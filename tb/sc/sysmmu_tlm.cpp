@@ -31,6 +31,9 @@ sysmmu_tlm::sysmmu_tlm(sc_module_name name, const struct sysmmu_config &cfg,
 	reg_socket.register_transport_dbg(this, &sysmmu_tlm::reg_transport_dbg);
 	xlate_socket.register_b_transport(this, &sysmmu_tlm::xlate_b_transport);
 	irq.initialize(false);
+	SC_METHOD(irq_method);
+	sensitive << irq_ev_;
+	dont_initialize();
 }
 
 sysmmu_tlm::~sysmmu_tlm()
@@ -69,19 +72,16 @@ bool sysmmu_tlm::can_accept() const
 	return sysmmu_can_accept(model_);
 }
 
-void sysmmu_tlm::start_of_simulation()
-{
-	update_irq();
-}
-
-// Port writes are only legal once the simulation runs; before that the
-// initial value set in the constructor stands (a fresh model has irq = 0).
+// The irq port has one writer, this method: register writes and
+// translations come from any number of initiator threads, and a signal
+// written from two processes is an error in SystemC.
 void sysmmu_tlm::update_irq()
 {
-	if (sc_get_status() != SC_RUNNING && sc_get_status() != SC_START_OF_SIMULATION)
-		return;
-	if (irq.get_interface() == nullptr)
-		return;
+	irq_ev_.notify(SC_ZERO_TIME);
+}
+
+void sysmmu_tlm::irq_method()
+{
 	irq.write(sysmmu_irq(model_));
 }
 

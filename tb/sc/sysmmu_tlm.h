@@ -13,7 +13,8 @@
 //                 optional sysmmu_sc::xlate_ext carries ns/id/len in and
 //                 the full model result out.
 //   mem_socket    initiator, page-table walk reads (4-byte READs).
-//   irq           level interrupt (spec §8.3).
+//   irq           level interrupt (spec §8.3), updated one delta after the
+//                 register access or translation that changes it.
 //
 // A request that arrives while the MMU is blocked (CTRL.BLOCK or a fault)
 // waits inside b_transport until a register write unblocks it, as a real
@@ -56,6 +57,7 @@ public:
 		   sc_core::sc_time reg_latency = sc_core::sc_time(20, sc_core::SC_NS),
 		   sc_core::sc_time xlate_latency = sc_core::sc_time(10, sc_core::SC_NS));
 	~sysmmu_tlm() override;
+	SC_HAS_PROCESS(sysmmu_tlm);
 	sysmmu_tlm(const sysmmu_tlm &) = delete;
 	sysmmu_tlm &operator=(const sysmmu_tlm &) = delete;
 
@@ -87,6 +89,7 @@ private:
 	sc_core::sc_time xlate_latency_;
 	sc_core::sc_time *walk_delay_ = nullptr;  // valid during a translation
 	sc_core::sc_event unblocked_ev_;
+	sc_core::sc_event irq_ev_;
 	unsigned long generation_ = 0;  // bumped by reset and configure
 
 	void reg_b_transport(tlm::tlm_generic_payload &trans, sc_core::sc_time &delay);
@@ -97,8 +100,8 @@ private:
 	int mem_read(uint64_t pa, uint32_t *data);
 	static int mem_read_cb(void *ctx, uint64_t pa, uint32_t *data);
 	void update_irq();
+	void irq_method();
 	void after_reset();
-	void start_of_simulation() override;
 };
 
 } // namespace sysmmu_sc
