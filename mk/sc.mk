@@ -32,6 +32,52 @@ $(BUILD)/sysmmu-tlm-test: $(BUILD)/sc/tlm_test.o $(SC_TLM_LIB) $(SC_VEC_LIB) $(S
 tlm-test: $(BUILD)/sysmmu-tlm-test
 	$(SC_ENV) $(BUILD)/sysmmu-tlm-test $(SC_VECTORS)
 
+# ---- sysmmu-sim-sc: the RTL verilated with --sc, one model per configuration ----
+# Configurations: <variant>_<tlb entries>_<flpd entries>; tb/sc/sim_sc.cpp
+# dispatches on the same list.
+SC_CONFIGS  := v3_32_8 v5_32_8 v5_4_8 v3_64_8
+SC_VL_DIR   := $(BUILD)/sc/vl
+VL_ROOT     := $(shell verilator --getenv VERILATOR_ROOT 2>/dev/null)
+SC_VL_INC   := -isystem $(VL_ROOT)/include -isystem $(VL_ROOT)/include/vltstd
+SC_VL_DEFS  := -DVM_SC=1 -DVM_TRACE=1 -DVM_TRACE_FST=1 -DVM_TRACE_VCD=0 -DVM_COVERAGE=0
+SC_VL_FLAGS := --sc --trace-fst --assert -MAKEFLAGS "OPT_FAST=-O2 OPT_GLOBAL=-O2"
+SC_VL_RT    := verilated verilated_fst_c verilated_fst_sc verilated_threads
+SC_VL_RT_OBJS := $(SC_VL_RT:%=$(SC_VL_DIR)/rt/%.o)
+sc_cfg_var  = $(patsubst v%,%,$(word 1,$(subst _, ,$(1))))
+sc_cfg_tlb  = $(word 2,$(subst _, ,$(1)))
+sc_cfg_flpd = $(word 3,$(subst _, ,$(1)))
+
+define sc_vl_rule
+$(SC_VL_DIR)/$(1)/Vsysmmu_sc_$(1)__ALL.a: $(RTL_SRCS)
+	@rm -rf $(SC_VL_DIR)/$(1) && mkdir -p $(SC_VL_DIR)/$(1)
+	verilator $(SC_VL_FLAGS) --prefix Vsysmmu_sc_$(1) --top-module $(RTL_TOP) \
+		-GVARIANT=$(call sc_cfg_var,$(1)) -GTLB_ENTRIES=$(call sc_cfg_tlb,$(1)) \
+		-GFLPD_ENTRIES=$(call sc_cfg_flpd,$(1)) -GID_W=16 \
+		-Mdir $(SC_VL_DIR)/$(1) --build $(abspath $(RTL_SRCS)) >$(SC_VL_DIR)-$(1).log 2>&1 \
+		|| { tail -30 $(SC_VL_DIR)-$(1).log; exit 1; }
+SC_VL_LIBS += $(SC_VL_DIR)/$(1)/Vsysmmu_sc_$(1)__ALL.a
+endef
+$(foreach c,$(SC_CONFIGS),$(eval $(call sc_vl_rule,$(c))))
+
+$(SC_VL_DIR)/rt/%.o: $(VL_ROOT)/include/%.cpp
+	@mkdir -p $(dir $@)
+	$(CXX) -std=c++17 -O2 $(SC_VL_INC) $(SC_VL_DEFS) -c $< -o $@
+
+# sim_sc.cpp includes every configuration's header.
+$(BUILD)/sc/sim_sc.o: tb/sc/sim_sc.cpp $(SC_VL_LIBS)
+	@mkdir -p $(dir $@)
+	$(CXX) $(SC_CXXFLAGS) $(SC_CPPFLAGS) $(SC_VL_INC) $(SC_VL_DEFS) \
+		$(addprefix -isystem $(SC_VL_DIR)/,$(SC_CONFIGS)) -c $< -o $@
+
+$(BUILD)/sc/scoreboard.o: tb/scoreboard.c include/sysmmu/scoreboard.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+## build/sysmmu-sim-sc  lockstep testbench, RTL verilated as SystemC (same options as sysmmu-sim)
+$(BUILD)/sysmmu-sim-sc: $(BUILD)/sc/sim_sc.o $(BUILD)/sc/sim_sc_opts.o $(BUILD)/sc/scoreboard.o \
+		$(SC_VL_LIBS) $(SC_VL_RT_OBJS) $(BUILD)/libsysmmu_fcov.a $(SC_VEC_LIB) $(SC_REF_LIB)
+	$(CXX) $(LDFLAGS) -o $@ $^ $(SC_LDLIBS) -lz
+
 all: $(SC_TLM_LIB)
 
 -include $(wildcard $(BUILD)/sc/*.d)
