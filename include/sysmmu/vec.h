@@ -90,6 +90,15 @@ int vec_parse_string(const char *name, const char *text, struct vec *v,
 int vec_write(FILE *f, const struct vec *v);
 /* One op in canonical form, without newline (for reports). */
 void vec_format_op(const struct vec *v, const struct vec_op *op, char *buf, size_t len);
+/* Zeroes op and sets the "no expectation" defaults (mask, exp_hit, exp_irq,
+ * exp_blocked); use it before filling an op by hand. */
+void vec_op_init(struct vec_op *op, enum vec_kind kind);
+/* Register name <-> offset of a variant (names as in docs/spec.md §9).
+ * vec_reg_offset returns -1 for an unknown name, vec_reg_name NULL. */
+int vec_reg_offset(enum sysmmu_variant variant, const char *name);
+const char *vec_reg_name(enum sysmmu_variant variant, uint32_t off);
+/* Vector spelling of a fault kind: none, page_fault, multi_hit, ... */
+const char *vec_fault_name(enum sysmmu_fault f);
 
 /* ---- sparse memory (36-bit physical space) ---- */
 struct vmem;
@@ -151,6 +160,17 @@ struct gen_opts {
 };
 /* Returns 0, or -1 with a message in err (e.g. unknown profile). */
 int sysmmu_gen(const struct gen_opts *o, struct vec *out, char *err, size_t errlen);
+/* Optional knobs on top of a profile; a negative value (0 for pool) keeps the
+ * profile's own value. Percentages 0..100. */
+struct gen_knobs {
+	int locality;   /* translations that reuse a recently used page */
+	int misbehave;  /* skipped flushes and other rule breaking */
+	int unmapped;   /* translations to unmapped VAs */
+	int xlate_pct;  /* share of translations among all actions (mix) */
+	int pool;       /* 1 MiB VA slots software maps into */
+};
+int sysmmu_gen_knobs(const struct gen_opts *o, const struct gen_knobs *k,
+		     struct vec *out, char *err, size_t errlen);
 /* NULL-terminated list of profile names. */
 extern const char *const sysmmu_gen_profiles[];
 
