@@ -1,0 +1,601 @@
+// SPDX-License-Identifier: Apache-2.0
+/*
+ * The pin-level bench around one verilated configuration: request driver,
+ * response sink, APB master, AXI read slave on the shared vmem, monitors.
+ * It is a template over the Verilator class so every configuration gets a
+ * direct, inlined cycle loop; the scoreboard (tb/scoreboard.c) does all
+ * comparing. Timing randomness (valid gaps, ready back-pressure, memory
+ * latency) comes from its own seeded generator and changes only when
+ * things happen, never what is compared.
+ */
+#ifndef SYSMMU_SIM_BENCH_H
+#define SYSMMU_SIM_BENCH_H
+
+#include <chrono>
+#include <cinttypes>
+#include <cstdio>
+#include <deque>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <verilated.h>
+#if VM_TRACE
+#include <verilated_fst_c.h>
+#endif
+#if VM_COVERAGE
+#include <verilated_cov.h>
+#endif
+
+#include "sim.h"
+
+/* splitmix64: small, fast, and the same sequence everywhere. */
+class SimRng {
+public:
+	explicit SimRng(uint64_t seed) : s_(seed) {}
+	uint64_t next()
+	{
+		uint64_t z = (s_ += 0x9E3779B97F4A7C15ull);
+
+		z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+		z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+		return z ^ (z >> 31);
+	}
+	/* true with probability 3/4 */
+	bool mostly() { return (next() & 3) != 0; }
+	unsigned range(unsigned lo, unsigned hi)
+	{
+		return hi <= lo ? lo : lo + (unsigned)(next() % (hi - lo + 1));
+	}
+
+private:
+	uint64_t s_;
+};
+
+/* One action of a recorded stimulus (--no-scoreboard replays these). */
+struct SimAction {
+	enum Kind { ISSUE, WAIT, APB, IDLE, MEM, MEMERR } kind;
+	struct sysmmu_req req;
+	uint64_t n;
+	uint64_t addr, addr2;
+	bool write;
+	uint32_t off, wdata;
+};
+
+template <class T> class Bench {
+public:
+	Bench(sim_args *a, struct vmem *mem)
+		: a_(a), mem_(mem), rng_(a->timing.seed ? a->timing.seed : 1),
+		  random_(a->timing.seed != 0)
+	{
+		ctx_.reset(new VerilatedContext);
+		ctx_->errorLimit(1000000);   /* keep running after an assertion: we report it */
+		ctx_->fatalOnError(false);
+#if VM_TRACE
+		if (!a->trace.empty())
+			ctx_->traceEverOn(true);
+#endif
+		top_.reset(new T(ctx_.get(), "TOP"));
+	}
+
+	~Bench()
+	{
+		trace_close();
+		if (top_)
+			top_->final();
+	}
+
+	void attach(struct sb *sb) { sb_ = sb; }
+
+	void reset()
+	{
+		T *t = top_.get();
+
+		t->rst_ni = 0;
+		t->psel_i = 0;
+		t->penable_i = 0;
+		t->pwrite_i = 0;
+		t->paddr_i = 0;
+		t->pwdata_i = 0;
+		t->pstrb_i = 0;
+		t->req_valid_i = 0;
+		t->rsp_ready_i = 0;
+		t->ar_ready_i = 0;
+		t->r_valid_i = 0;
+		t->r_data_i = 0;
+		t->r_resp_i = 0;
+		t->r_last_i = 0;
+		for (int i = 0; i < 4; i++) {
+			t->clk_i = 0;
+			t->eval();
+			t->clk_i = 1;
+			t->eval();
+		}
+		t->rst_ni = 1;
+		t->clk_i = 0;
+		t->eval();
+	}
+
+	/* ---- sb_port ---- */
+	static void p_issue(void *c, const struct sysmmu_req *r) { ((Bench *)c)->reqq_.push_back(*r); }
+	static int p_wait(void *c, uint64_t n) { return ((Bench *)c)->wait_rsp(n); }
+	static int p_apb(void *c, bool w, uint32_t off, uint32_t wd, uint32_t *rd, bool *err)
+	{
+		return ((Bench *)c)->apb(w, off, wd, rd, err);
+	}
+	static int p_idle(void *c, unsigned n) { return ((Bench *)c)->idle(n); }
+	static bool p_irq(void *c) { return ((Bench *)c)->top_->irq_o; }
+	static uint64_t p_cycle(void *c) { return ((Bench *)c)->cyc_; }
+	static void p_op_begin(void *c, size_t i) { ((Bench *)c)->op_begin(i); }
+
+	uint64_t cycles() const { return cyc_; }
+	uint64_t trace_start() const { return trace_start_; }
+	bool traced() const { return traced_; }
+
+	int wait_rsp(uint64_t n)
+	{
+		uint64_t idle = 0;
+
+		while (returned_ < n) {
+			uint64_t before = progress_;
+
+			tick();
+			if (stopped())
+				return -1;
+			idle = progress_ == before ? idle + 1 : 0;
+			if (idle >= a_->watchdog) {
+				watchdog("no response");
+				return -1;
+			}
+		}
+		return check_errors();
+	}
+
+	int apb(bool w, uint32_t off, uint32_t wdata, uint32_t *rd, bool *err)
+	{
+		T *t = top_.get();
+		unsigned n = 0;
+
+		t->psel_i = 1;
+		t->penable_i = 0;
+		t->pwrite_i = w;
+		t->paddr_i = off & 0xFFF;
+		t->pwdata_i = wdata;
+		t->pstrb_i = 0xF;
+		tick();
+		t->penable_i = 1;
+		apb_done_ = false;
+		while (!apb_done_) {
+			tick();
+			if (++n >= a_->watchdog) {
+				watchdog("APB access without PREADY");
+				return -1;
+			}
+		}
+		t->psel_i = 0;
+		t->penable_i = 0;
+		*rd = apb_rdata_;
+		*err = apb_err_;
+		return check_errors();
+	}
+
+	int idle(unsigned n)
+	{
+		for (unsigned i = 0; i < n; i++) {
+			tick();
+			if (stopped())
+				return -1;
+		}
+		return check_errors();
+	}
+
+	/* Runs a recorded stimulus without any checking (--no-scoreboard). */
+	int replay(const std::vector<SimAction> &acts)
+	{
+		for (const SimAction &x : acts) {
+			uint32_t rd;
+			bool err;
+			int rc = 0;
+
+			switch (x.kind) {
+			case SimAction::ISSUE: reqq_.push_back(x.req); break;
+			case SimAction::WAIT: rc = wait_rsp(x.n); break;
+			case SimAction::APB: rc = apb(x.write, x.off, x.wdata, &rd, &err); break;
+			case SimAction::IDLE: rc = idle((unsigned)x.n); break;
+			case SimAction::MEM: vmem_write32(mem_, x.addr, x.wdata); break;
+			case SimAction::MEMERR: vmem_add_error(mem_, x.addr, x.addr2); break;
+			}
+			if (rc)
+				return -1;
+		}
+		return 0;
+	}
+
+	void finish()
+	{
+		trace_close();
+#if VM_COVERAGE
+		if (!a_->coverage_dat.empty())
+			ctx_->coveragep()->write(a_->coverage_dat.c_str());
+#endif
+	}
+
+private:
+	struct Read {
+		uint64_t addr;
+		uint64_t due;
+	};
+
+	bool stopped() const { return sb_ && sb_stopped(sb_); }
+
+	int check_errors()
+	{
+		if (ctx_->errorCount() > errors_seen_) {
+			errors_seen_ = ctx_->errorCount();
+			if (sb_)
+				sb_rtl_assert(sb_, "RTL assertion failed (simulator message above)");
+		}
+		return stopped() ? -1 : 0;
+	}
+
+	void watchdog(const char *what)
+	{
+		char buf[400];
+		T *t = top_.get();
+
+		snprintf(buf, sizeof(buf),
+			 "%s for %u cycles: DUT accepted %" PRIu64 ", returned %" PRIu64
+			 ", %zu request(s) queued (req_valid=%d req_ready=%d), AR: ar_valid=%d addr=0x%" PRIX64
+			 " reads outstanding=%zu r_valid=%d r_ready=%d",
+			 what, a_->watchdog, accepted_, returned_, reqq_.size(), (int)t->req_valid_i,
+			 (int)t->req_ready_o, (int)t->ar_valid_o, (uint64_t)t->ar_addr_o, reads_.size(),
+			 (int)t->r_valid_i, (int)t->r_ready_o);
+		if (sb_)
+			sb_watchdog(sb_, buf);
+		else
+			fprintf(stderr, "sysmmu-sim: watchdog: %s\n", buf);
+	}
+
+	void op_begin(size_t i)
+	{
+#if VM_TRACE
+		if (a_->trace.empty())
+			return;
+		if ((long)i == a_->trace_from && !tfp_) {
+			tfp_ = new VerilatedFstC;
+			top_->trace(tfp_, 99);
+			tfp_->open(a_->trace.c_str());
+			trace_start_ = cyc_;
+			traced_ = true;
+		}
+		if ((long)i == a_->trace_to + 1)
+			trace_close();
+#else
+		(void)i;
+#endif
+	}
+
+	void trace_close()
+	{
+#if VM_TRACE
+		if (tfp_) {
+			tfp_->close();
+			delete tfp_;
+			tfp_ = nullptr;
+		}
+#endif
+	}
+
+	/* Inputs for the coming clock edge. */
+	void drive()
+	{
+		T *t = top_.get();
+
+		if (!t->req_valid_i && !reqq_.empty() && (!random_ || rng_.mostly())) {
+			const struct sysmmu_req &r = reqq_.front();
+
+			t->req_valid_i = 1;
+			t->req_va_i = r.va;
+			t->req_write_i = r.write;
+			t->req_ns_i = r.ns;
+			t->req_id_i = r.id;
+			t->req_len_i = r.len & 0xF;
+		}
+		t->rsp_ready_i = !random_ || rng_.mostly();
+		t->ar_ready_i = !random_ || rng_.mostly();
+		if (!t->r_valid_i && !reads_.empty() && reads_.front().due <= cyc_) {
+			uint32_t data = 0;
+
+			t->r_resp_i = vmem_read32(mem_, reads_.front().addr, &data) ? 2 : 0;
+			t->r_data_i = data;
+			t->r_last_i = 1;
+			t->r_valid_i = 1;
+		}
+	}
+
+	void tick()
+	{
+		T *t = top_.get();
+
+		drive();
+		t->clk_i = 0;
+		t->eval();
+#if VM_TRACE
+		if (tfp_)
+			tfp_->dump((uint64_t)(2 * cyc_));
+#endif
+		bool req_fire = t->req_valid_i && t->req_ready_o;
+		bool rsp_valid = t->rsp_valid_o;
+		bool rsp_fire = rsp_valid && t->rsp_ready_i;
+		bool ar_fire = t->ar_valid_o && t->ar_ready_i;
+		bool r_fire = t->r_valid_i && t->r_ready_o;
+		struct sb_rsp rsp;
+		uint64_t ar_addr = 0;
+		unsigned ar_len = 0, ar_size = 0;
+
+		if (t->psel_i && t->penable_i && t->pready_o) {
+			apb_done_ = true;
+			apb_rdata_ = t->prdata_o;
+			apb_err_ = t->pslverr_o;
+		}
+		if (rsp_valid && first_valid_ == UINT64_MAX)
+			first_valid_ = cyc_;
+		if (rsp_fire) {
+			rsp.pa = t->rsp_pa_o;
+			rsp.fault = t->rsp_fault_o;
+			rsp.fault_kind = t->rsp_fault_kind_o;
+			rsp.id = t->rsp_id_o;
+			rsp.tlb_hit = t->rsp_tlb_hit_o;
+			rsp.flpd_hit = t->rsp_flpd_hit_o;
+			rsp.cycle = cyc_;
+			rsp.latency = !acc_.empty() && first_valid_ >= acc_.front()
+					      ? first_valid_ - acc_.front() : 0;
+		}
+		if (ar_fire) {
+			ar_addr = t->ar_addr_o;
+			ar_len = t->ar_len_o;
+			ar_size = t->ar_size_o;
+		}
+		t->clk_i = 1;
+		t->eval();
+#if VM_TRACE
+		if (tfp_)
+			tfp_->dump((uint64_t)(2 * cyc_ + 1));
+#endif
+		if (req_fire) {
+			reqq_.pop_front();
+			t->req_valid_i = 0;
+			acc_.push_back(cyc_);
+			accepted_++;
+			if (sb_)
+				sb_rtl_accept(sb_);
+		}
+		if (r_fire) {
+			reads_.pop_front();
+			t->r_valid_i = 0;
+			progress_++;
+		}
+		if (ar_fire) {
+			if (!reads_.empty() && sb_)
+				sb_rtl_protocol(sb_, "ar_outstanding", "at most 1 read outstanding",
+						"2 reads outstanding");
+			reads_.push_back(Read{ ar_addr, cyc_ + 1 + (random_ ? rng_.range(a_->timing.lat_min, a_->timing.lat_max)
+									   : a_->timing.lat_min) });
+			progress_++;
+			if (sb_)
+				sb_rtl_walk(sb_, ar_addr, ar_len, ar_size);
+		}
+		cyc_++;
+		if (rsp_fire) {
+			if (!acc_.empty())
+				acc_.pop_front();
+			first_valid_ = UINT64_MAX;
+			returned_++;
+			progress_++;
+			if (sb_)
+				sb_rtl_rsp(sb_, &rsp);
+		}
+	}
+
+	sim_args *a_;
+	struct vmem *mem_;
+	std::unique_ptr<VerilatedContext> ctx_;
+	std::unique_ptr<T> top_;
+	struct sb *sb_ = nullptr;
+	SimRng rng_;
+	bool random_;
+	std::deque<struct sysmmu_req> reqq_;
+	std::deque<uint64_t> acc_;       /* acceptance cycle of each request in flight */
+	std::deque<Read> reads_;
+	uint64_t first_valid_ = UINT64_MAX;
+	uint64_t cyc_ = 0;
+	uint64_t accepted_ = 0;
+	uint64_t returned_ = 0;
+	uint64_t progress_ = 0;
+	int errors_seen_ = 0;
+	bool apb_done_ = false;
+	uint32_t apb_rdata_ = 0;
+	bool apb_err_ = false;
+	uint64_t trace_start_ = 0;
+	bool traced_ = false;
+#if VM_TRACE
+	VerilatedFstC *tfp_ = nullptr;
+#endif
+};
+
+/* ---- recording port: what the scoreboard would do, without a DUT ---- */
+
+struct SimRecorder {
+	std::vector<SimAction> acts;
+	struct sb *sb = nullptr;
+	uint64_t returned = 0;
+	uint64_t cycles = 0;
+
+	static void issue(void *c, const struct sysmmu_req *r)
+	{
+		SimAction x = {};
+
+		x.kind = SimAction::ISSUE;
+		x.req = *r;
+		((SimRecorder *)c)->acts.push_back(x);
+	}
+	static int wait(void *c, uint64_t n)
+	{
+		SimRecorder *s = (SimRecorder *)c;
+		SimAction x = {};
+		struct sb_rsp r = {};
+
+		x.kind = SimAction::WAIT;
+		x.n = n;
+		s->acts.push_back(x);
+		for (; s->returned < n; s->returned++) {
+			sb_rtl_accept(s->sb);
+			sb_rtl_rsp(s->sb, &r);
+		}
+		return 0;
+	}
+	static int apb(void *c, bool w, uint32_t off, uint32_t wd, uint32_t *rd, bool *err)
+	{
+		SimAction x = {};
+
+		x.kind = SimAction::APB;
+		x.write = w;
+		x.off = off;
+		x.wdata = wd;
+		((SimRecorder *)c)->acts.push_back(x);
+		*rd = 0;
+		*err = false;
+		return 0;
+	}
+	static int idle(void *c, unsigned n)
+	{
+		SimAction x = {};
+
+		x.kind = SimAction::IDLE;
+		x.n = n;
+		((SimRecorder *)c)->acts.push_back(x);
+		return 0;
+	}
+	static void mem(void *c, const struct vec_op *op)
+	{
+		SimAction x = {};
+
+		x.kind = op->kind == VEC_MEM ? SimAction::MEM : SimAction::MEMERR;
+		x.addr = op->addr;
+		x.addr2 = op->addr2;
+		x.wdata = op->data;
+		((SimRecorder *)c)->acts.push_back(x);
+	}
+	static bool irq(void *) { return false; }
+	static uint64_t cycle(void *c) { return ((SimRecorder *)c)->cycles; }
+
+	struct sb_port port()
+	{
+		struct sb_port p = { this, issue, wait, apb, idle, irq, cycle, nullptr, mem };
+
+		return p;
+	}
+};
+
+static inline double sim_now()
+{
+	return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+/* Plain run: scoreboard against the DUT. */
+template <class T> struct BenchHolder {
+	Bench<T> *b = nullptr;
+
+	static void issue(void *c, const struct sysmmu_req *r) { Bench<T>::p_issue(((BenchHolder *)c)->b, r); }
+	static int wait(void *c, uint64_t n) { return Bench<T>::p_wait(((BenchHolder *)c)->b, n); }
+	static int apb(void *c, bool w, uint32_t o, uint32_t d, uint32_t *rd, bool *e)
+	{
+		return Bench<T>::p_apb(((BenchHolder *)c)->b, w, o, d, rd, e);
+	}
+	static int idle(void *c, unsigned n) { return Bench<T>::p_idle(((BenchHolder *)c)->b, n); }
+	static bool irq(void *c) { return Bench<T>::p_irq(((BenchHolder *)c)->b); }
+	static uint64_t cycle(void *c) { return ((BenchHolder *)c)->b ? Bench<T>::p_cycle(((BenchHolder *)c)->b) : 0; }
+	static void op_begin(void *c, size_t i) { Bench<T>::p_op_begin(((BenchHolder *)c)->b, i); }
+};
+
+template <class T> int bench_run_checked(sim_args *a)
+{
+	char err[512];
+	BenchHolder<T> h;
+	/* The bench needs the scoreboard's memory, the scoreboard the bench's port. */
+	struct sb_port port = { &h, BenchHolder<T>::issue, BenchHolder<T>::wait, BenchHolder<T>::apb,
+				BenchHolder<T>::idle, BenchHolder<T>::irq, BenchHolder<T>::cycle,
+				BenchHolder<T>::op_begin, nullptr };
+	struct sb *sb = sb_create(a->v, &a->sbo, &port, err, sizeof(err));
+	double t0;
+
+	if (!sb) {
+		fprintf(stderr, "sysmmu-sim: %s\n", err);
+		return SB_ERROR;
+	}
+	{
+		Bench<T> b(a, sb_mem(sb));
+
+		h.b = &b;
+		b.attach(sb);
+		b.reset();
+		t0 = sim_now();
+		a->status = sb_run(sb);
+		a->wall = sim_now() - t0;
+		b.finish();
+		a->cycles = b.cycles();
+		a->translations = sb_translations(sb);
+		a->fail_op = sb_first_fail_op(sb);
+		a->fail_cycle = sb_first_fail_cycle(sb);
+		a->trace_start_cycle = b.trace_start();
+		a->trace_written = b.traced();
+		sim_finish(a, sb, a->wall);
+		h.b = nullptr;
+	}
+	sb_destroy(sb);
+	return a->status;
+}
+
+/* --no-scoreboard: record the stimulus on the model, time only the DUT replay. */
+template <class T> int bench_run_replay(sim_args *a)
+{
+	char err[512];
+	SimRecorder rec;
+	struct sb_port port = rec.port();
+	struct sb *sb = sb_create(a->v, &a->sbo, &port, err, sizeof(err));
+	double t0;
+
+	if (!sb) {
+		fprintf(stderr, "sysmmu-sim: %s\n", err);
+		return SB_ERROR;
+	}
+	rec.sb = sb;
+	sb_run(sb);
+	{
+		/* Fresh memory: the replay applies the vector's writes in order. */
+		struct vmem *m = vmem_create();
+		Bench<T> b(a, m);
+
+		b.reset();
+		t0 = sim_now();
+		a->status = b.replay(rec.acts) ? SB_WATCHDOG : SB_PASS;
+		a->wall = sim_now() - t0;
+		b.finish();
+		rec.cycles = b.cycles();
+		a->cycles = b.cycles();
+		vmem_destroy(m);
+	}
+	a->translations = sb_translations(sb);
+	a->fail_op = -1;
+	a->fail_cycle = 0;
+	sim_finish(a, sb, a->wall);
+	sb_destroy(sb);
+	return a->status;
+}
+
+template <class T> int bench_run(sim_args *a)
+{
+	return a->no_scoreboard ? bench_run_replay<T>(a) : bench_run_checked<T>(a);
+}
+
+#endif /* SYSMMU_SIM_BENCH_H */
