@@ -9,12 +9,23 @@ FCOV_VEC_LIB := $(BUILD)/libsysmmu_vec.a
 
 # `make regress` (quick) and `make nightly` take extra runner options here,
 # e.g. make regress REGRESS_ARGS="--seeds 20 --profiles tlb".
+REGRESS_SEEDS ?= 1000
+REGRESS_OPS ?= 5000
 REGRESS_ARGS ?=
 NIGHTLY_SEEDS ?= 2000
+NIGHTLY_OPS ?= 5000
 NIGHTLY_ARGS ?=
 
+# Random jobs run on every verilated configuration of mk/sim.mk:
+# v5_t4_f8 -> 5/4/8 (expanded in the recipe: sim.mk is read later).
+regress_comma := ,
+regress_empty :=
+regress_space := $(regress_empty) $(regress_empty)
+regress_cfgs = $(subst $(regress_space),$(regress_comma),$(strip \
+	$(foreach c,$(1),$(subst _t,/,$(subst _f,/,$(patsubst v%,%,$(c)))))))
+
 all: $(FCOV_LIB)
-TEST_TARGETS += report-test
+TEST_TARGETS += fcov-test report-test
 
 $(BUILD)/tb/fcov.o: tb/fcov.c include/sysmmu/fcov.h include/sysmmu/model.h \
 		include/sysmmu/vec.h include/sysmmu/regs.h
@@ -43,11 +54,14 @@ fcov-test: $(FCOV_UNIT)
 report-test:
 	$(PYTHON) -m unittest discover -s tests/report
 
-## regress        quick lockstep regression (directed + 100 seeds); reports/latest/index.html
+## regress        quick lockstep regression: directed + REGRESS_SEEDS (1000) seeds; reports/latest/
 regress: $(BUILD)/sysmmu-sim
-	$(PYTHON) scripts/regress --no-build --sim $(BUILD)/sysmmu-sim $(REGRESS_ARGS)
+	$(PYTHON) scripts/regress --no-build --sim $(BUILD)/sysmmu-sim \
+		--configs $(call regress_cfgs,$(SIM_CONFIGS)) \
+		--seeds $(REGRESS_SEEDS) --ops $(REGRESS_OPS) $(REGRESS_ARGS)
 
-## nightly        NIGHTLY_SEEDS (2000) seeds with RTL code coverage; reports/latest/index.html
+## nightly        NIGHTLY_SEEDS (2000) seeds on the coverage build + RTL/functional coverage
 nightly: $(BUILD)/sysmmu-sim-cov
 	$(PYTHON) scripts/regress --no-build --coverage --sim $(BUILD)/sysmmu-sim-cov \
-		--seeds $(NIGHTLY_SEEDS) $(NIGHTLY_ARGS)
+		--configs $(call regress_cfgs,$(SIM_COV_CONFIGS)) \
+		--seeds $(NIGHTLY_SEEDS) --ops $(NIGHTLY_OPS) $(NIGHTLY_ARGS)

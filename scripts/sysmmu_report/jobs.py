@@ -59,13 +59,39 @@ def vec_job(path):
     }
 
 
-def gen_job(variant, profile, seed, ops, timing_seed):
+def parse_configs(text):
+    """'3,5,5/4/8' -> [(3, None, None), (5, None, None), (5, 4, 8)], or
+    ValueError. A bare variant uses the simulator's default TLB/FLPD size."""
+    out = []
+    for item in (text or "").split(","):
+        parts = item.strip().split("/")
+        try:
+            nums = [int(x) for x in parts]
+        except ValueError:
+            nums = []
+        if len(nums) not in (1, 3) or nums[0] not in (3, 5):
+            raise ValueError("bad configuration %r: want V or V/TLB/FLPD, V = 3|5" % item)
+        out.append((nums[0], nums[1], nums[2]) if len(nums) == 3 else (nums[0], None, None))
+    if not out:
+        raise ValueError("no configuration given")
+    return out
+
+
+def config_tag(cfg):
+    variant, tlb, flpd = cfg
+    return "v%d" % variant if tlb is None else "v%dt%df%d" % (variant, tlb, flpd)
+
+
+def gen_job(cfg, profile, seed, ops, timing_seed):
+    tag = config_tag(cfg)
     return {
-        "id": "v%d-%s-%d" % (variant, safe_id(profile), seed),
-        "name": "v%d %s seed=%d" % (variant, profile, seed),
+        "id": "%s-%s-%d" % (tag, safe_id(profile), seed),
+        "name": "%s %s seed=%d" % (tag, profile, seed),
         "kind": "gen",
         "group": profile,
-        "variant": variant,
+        "variant": cfg[0],
+        "tlb_entries": cfg[1],
+        "flpd_entries": cfg[2],
         "profile": profile,
         "seed": seed,
         "ops": ops,
@@ -74,21 +100,24 @@ def gen_job(variant, profile, seed, ops, timing_seed):
     }
 
 
-def build_jobs(vectors, profiles, variants, seeds, seed_base, ops):
+def build_jobs(vectors, profiles, configs, seeds, seed_base, ops):
     """Directed vectors of the selected variants, then `seeds` generated jobs
-    spread round robin over profiles x variants (job i: seed seed_base + i).
-    The order is a pure function of the arguments."""
+    spread round robin over configs x profiles (job i: seed seed_base + i).
+    configs: (variant, tlb, flpd) tuples or plain variants. The order is a
+    pure function of the arguments."""
+    configs = [c if isinstance(c, tuple) else (c, None, None) for c in configs]
+    variants = {c[0] for c in configs}
     jobs = []
     for path in sorted(vectors):
         job = vec_job(path)
         if job["variant"] in variants:
             jobs.append(job)
-    combos = [(v, p) for v in variants for p in profiles]
+    combos = [(c, p) for c in configs for p in profiles]
     for i in range(seeds if combos else 0):
-        variant, profile = combos[i % len(combos)]
+        cfg, profile = combos[i % len(combos)]
         seed = seed_base + i
         # Timing randomness differs per seed but is reproducible from it.
-        jobs.append(gen_job(variant, profile, seed, ops, seed % 1000003 + 1))
+        jobs.append(gen_job(cfg, profile, seed, ops, seed % 1000003 + 1))
     seen = set()
     for job in jobs:
         if job["id"] in seen:
