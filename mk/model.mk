@@ -32,3 +32,30 @@ $(UNIT_BIN): $(UNIT_SRCS) $(UNIT_HDRS) $(MODEL_LIB)
 .PHONY: unit
 unit: $(UNIT_BIN)
 	$(UNIT_BIN) --jobs 2 --short-filename
+
+# ---- line coverage of the model under the unit tests ----
+MCOV_DIR  := $(BUILD)/model-cov
+MCOV_OBJS := $(MODEL_SRCS:model/%.c=$(MCOV_DIR)/%.o)
+MCOV_BIN  := $(MCOV_DIR)/model-unit
+MCOV_HTML := $(BUILD)/model-coverage
+
+$(MCOV_DIR)/%.o: model/%.c $(MODEL_HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -O0 --coverage -c -o $@ $<
+
+$(MCOV_BIN): $(UNIT_SRCS) $(UNIT_HDRS) $(MCOV_OBJS)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) --coverage -o $@ $(UNIT_SRCS) $(MCOV_OBJS) -lcriterion $(LDLIBS)
+
+## model-coverage line coverage of model/ under the unit tests (lcov; HTML in build/model-coverage/)
+.PHONY: model-coverage
+model-coverage: $(MCOV_BIN)
+	rm -f $(MCOV_DIR)/*.gcda
+	$(MCOV_BIN) --jobs 1 --short-filename
+	lcov --quiet --capture --rc lcov_branch_coverage=1 --directory $(MCOV_DIR) \
+		--output-file $(MCOV_DIR)/model.info
+	lcov --quiet --extract $(MCOV_DIR)/model.info '$(CURDIR)/model/*' --rc lcov_branch_coverage=1 \
+		--output-file $(MCOV_DIR)/model-only.info
+	genhtml --quiet --branch-coverage --output-directory $(MCOV_HTML) $(MCOV_DIR)/model-only.info
+	lcov --summary --rc lcov_branch_coverage=1 $(MCOV_DIR)/model-only.info
+	@echo "model-coverage: HTML report in $(MCOV_HTML)/index.html"

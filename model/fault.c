@@ -5,55 +5,37 @@
 #include "sysmmu/regs.h"
 #include "fault.h"
 
-static uint32_t v3_int_bit(enum sysmmu_fault kind, bool write)
-{
-	switch (kind) {
-	case SYSMMU_FAULT_PAGE:
-		return SYSMMU_V3_INT_PAGE_FAULT;
-	case SYSMMU_FAULT_BUS_ERROR:
-		return SYSMMU_V3_INT_BUS_ERROR;
-	case SYSMMU_FAULT_MULTI_HIT:
-		return write ? SYSMMU_V3_INT_AW_MULTI_HIT : SYSMMU_V3_INT_AR_MULTI_HIT;
-	case SYSMMU_FAULT_ACC_PROT:
-		return write ? SYSMMU_V3_INT_AW_ACC_PROT : SYSMMU_V3_INT_AR_ACC_PROT;
-	case SYSMMU_FAULT_SEC_PROT:
-		return write ? SYSMMU_V3_INT_AW_SEC_PROT : SYSMMU_V3_INT_AR_SEC_PROT;
-	default:
-		return 0;
-	}
-}
+/* §8.1, indexed by enum sysmmu_fault: read side and write side. */
+static const uint32_t v3_bits_rd[SYSMMU_FAULT_KINDS] = {
+	[SYSMMU_FAULT_PAGE] = SYSMMU_V3_INT_PAGE_FAULT,
+	[SYSMMU_FAULT_MULTI_HIT] = SYSMMU_V3_INT_AR_MULTI_HIT,
+	[SYSMMU_FAULT_BUS_ERROR] = SYSMMU_V3_INT_BUS_ERROR,
+	[SYSMMU_FAULT_ACC_PROT] = SYSMMU_V3_INT_AR_ACC_PROT,
+	[SYSMMU_FAULT_SEC_PROT] = SYSMMU_V3_INT_AR_SEC_PROT,
+};
 
-static uint32_t v5_int_bit(enum sysmmu_fault kind, bool write)
-{
-	uint32_t bit;
+static const uint32_t v3_bits_wr[SYSMMU_FAULT_KINDS] = {
+	[SYSMMU_FAULT_PAGE] = SYSMMU_V3_INT_PAGE_FAULT,
+	[SYSMMU_FAULT_MULTI_HIT] = SYSMMU_V3_INT_AW_MULTI_HIT,
+	[SYSMMU_FAULT_BUS_ERROR] = SYSMMU_V3_INT_BUS_ERROR,
+	[SYSMMU_FAULT_ACC_PROT] = SYSMMU_V3_INT_AW_ACC_PROT,
+	[SYSMMU_FAULT_SEC_PROT] = SYSMMU_V3_INT_AW_SEC_PROT,
+};
 
-	switch (kind) {
-	case SYSMMU_FAULT_PAGE:
-		bit = SYSMMU_V5_INT_PAGE_FAULT;
-		break;
-	case SYSMMU_FAULT_BUS_ERROR:
-		bit = SYSMMU_V5_INT_BUS_ERROR;
-		break;
-	case SYSMMU_FAULT_MULTI_HIT:
-		bit = SYSMMU_V5_INT_MULTI_HIT;
-		break;
-	case SYSMMU_FAULT_ACC_PROT:
-		bit = SYSMMU_V5_INT_ACC_PROT;
-		break;
-	case SYSMMU_FAULT_SEC_PROT:
-		bit = SYSMMU_V5_INT_SEC_PROT;
-		break;
-	default:
-		return 0;
-	}
-	return write ? bit << SYSMMU_V5_INT_AW_SHIFT : bit;
-}
+/* v5: the write-side bit is the read-side bit << 16. */
+static const uint32_t v5_bits[SYSMMU_FAULT_KINDS] = {
+	[SYSMMU_FAULT_PAGE] = SYSMMU_V5_INT_PAGE_FAULT,
+	[SYSMMU_FAULT_MULTI_HIT] = SYSMMU_V5_INT_MULTI_HIT,
+	[SYSMMU_FAULT_BUS_ERROR] = SYSMMU_V5_INT_BUS_ERROR,
+	[SYSMMU_FAULT_ACC_PROT] = SYSMMU_V5_INT_ACC_PROT,
+	[SYSMMU_FAULT_SEC_PROT] = SYSMMU_V5_INT_SEC_PROT,
+};
 
 uint32_t fault_int_bit(enum sysmmu_variant v, enum sysmmu_fault kind, bool write)
 {
 	if (v == SYSMMU_V5)
-		return v5_int_bit(kind, write);
-	return v3_int_bit(kind, write);
+		return write ? v5_bits[kind] << SYSMMU_V5_INT_AW_SHIFT : v5_bits[kind];
+	return write ? v3_bits_wr[kind] : v3_bits_rd[kind];
 }
 
 uint32_t fault_int_mask_all(enum sysmmu_variant v)

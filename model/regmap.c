@@ -19,6 +19,16 @@ static enum reg_id reg_decode_common(uint32_t off)
 	}
 }
 
+/* PM_CNT[n] at base + stride * n, n = 0..4. */
+static enum reg_id reg_decode_pm(uint32_t off, uint32_t base, uint32_t stride)
+{
+	uint32_t d = off - base;
+
+	if (off < base || d % stride || d / stride >= SYSMMU_COM_PM_COUNT)
+		return REG_NONE;
+	return REG_PM_CNT0 + d / stride;
+}
+
 static enum reg_id reg_decode_v3(uint32_t off)
 {
 	switch (off) {
@@ -39,10 +49,7 @@ static enum reg_id reg_decode_v3(uint32_t off)
 	case SYSMMU_V3_TLB_ATTR: return REG_TLB_ATTR;
 	default: break;
 	}
-	if (off >= SYSMMU_V3_PM_CNT0 && (off - SYSMMU_V3_PM_CNT0) % SYSMMU_V3_PM_STRIDE == 0 &&
-	    (off - SYSMMU_V3_PM_CNT0) / SYSMMU_V3_PM_STRIDE < SYSMMU_COM_PM_COUNT)
-		return REG_PM_CNT0 + (off - SYSMMU_V3_PM_CNT0) / SYSMMU_V3_PM_STRIDE;
-	return REG_NONE;
+	return reg_decode_pm(off, SYSMMU_V3_PM_CNT0, SYSMMU_V3_PM_STRIDE);
 }
 
 static enum reg_id reg_decode_v5(uint32_t off)
@@ -68,10 +75,7 @@ static enum reg_id reg_decode_v5(uint32_t off)
 	case SYSMMU_V5_TLB_ATTR: return REG_TLB_ATTR;
 	default: break;
 	}
-	if (off >= SYSMMU_V5_PM_CNT0 && (off - SYSMMU_V5_PM_CNT0) % SYSMMU_V5_PM_STRIDE == 0 &&
-	    (off - SYSMMU_V5_PM_CNT0) / SYSMMU_V5_PM_STRIDE < SYSMMU_COM_PM_COUNT)
-		return REG_PM_CNT0 + (off - SYSMMU_V5_PM_CNT0) / SYSMMU_V5_PM_STRIDE;
-	return REG_NONE;
+	return reg_decode_pm(off, SYSMMU_V5_PM_CNT0, SYSMMU_V5_PM_STRIDE);
 }
 
 enum reg_id reg_decode(enum sysmmu_variant v, uint32_t off)
@@ -182,7 +186,7 @@ static uint32_t reg_value(const struct sysmmu *s, enum reg_id r)
 	case REG_TLB_ATTR: return readback(s, RB_ATTR);
 	default: break;
 	}
-	if (r >= REG_PM_CNT0 && r <= REG_PM_CNT4)
+	if (r >= REG_PM_CNT0) /* the counters end the enum */
 		return s->cnt[r - REG_PM_CNT0];
 	return 0; /* write-only command registers read 0 */
 }
@@ -283,7 +287,7 @@ static void reg_store(struct sysmmu *s, enum reg_id r, uint32_t val)
 	default:
 		break;
 	}
-	if (r >= REG_PM_CNT0 && r <= REG_PM_CNT4)
+	if (r >= REG_PM_CNT0) /* the counters end the enum */
 		s->cnt[r - REG_PM_CNT0] = val;
 	/* Anything else is read-only: the write is ignored without error. */
 }

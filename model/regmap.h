@@ -37,8 +37,7 @@ enum reg_id {
 	REG_TLB_VPN,
 	REG_TLB_PPN,
 	REG_TLB_ATTR,
-	REG_PM_CNT0,   /* REG_PM_CNT0 + n, n = 0..4 */
-	REG_PM_CNT4 = REG_PM_CNT0 + 4,
+	REG_PM_CNT0,   /* REG_PM_CNT0 + n, n = 0..4; keep these last */
 };
 
 /* Register at byte offset off (PADDR[11:0], word aligned) or REG_NONE. */

@@ -29,26 +29,26 @@ void tlb_reset(struct sysmmu_tlb *t, unsigned n)
 	}
 }
 
+/* Only called with n_valid < n: if entries 0..n-2 are valid, n-1 is not. */
 static unsigned tlb_first_invalid(const struct sysmmu_tlb *t)
 {
 	unsigned i;
 
-	for (i = 0; i < t->n; i++) {
-		if (!t->slot[i].valid)
-			return i;
-	}
-	return t->n; /* not reached: callers check n_valid first */
+	for (i = 0; i < t->n - 1 && t->slot[i].valid; i++)
+		;
+	return i;
 }
 
+/* Ranks are a permutation of 0..n-1: the highest one is n-1, the LRU entry. */
 static unsigned tlb_lru_victim(const struct sysmmu_tlb *t)
 {
-	unsigned i;
+	unsigned i, v = 0;
 
-	for (i = 0; i < t->n; i++) {
-		if (t->rank[i] == t->n - 1)
-			return i;
+	for (i = 1; i < t->n; i++) {
+		if (t->rank[i] > t->rank[v])
+			v = i;
 	}
-	return 0; /* not reached: ranks are a permutation of 0..n-1 */
+	return v;
 }
 
 static unsigned tlb_victim(struct sysmmu_tlb *t, bool lru)

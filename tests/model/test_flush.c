@@ -262,3 +262,11 @@ Test(flush, register_writes_that_do_not_flush)
 	/* Stale but cached: still translates with the old tables. */
 	cr_assert(rd_xl(0x00500123).tlb_hit);
 }
+
+Test(flush, range_below_flpd_region)
+{
+	load3(V5);
+	set_range(0x00000000, 0x003FFFFF);
+	cr_assert_eq(tlb_valid(), 0x7);
+	cr_assert_eq(flpd_valid(), 0x1);
+}

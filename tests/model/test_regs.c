@@ -375,3 +375,21 @@ Test(regs, fault_and_size_names)
 	cr_assert_str_eq(sysmmu_size_name(SYSMMU_SIZE_1M), "1M");
 	cr_assert_str_eq(sysmmu_size_name(3), "UNKNOWN");
 }
+
+Test(regs, state_access_out_of_range_reads_zero)
+{
+	struct sysmmu_flpd_entry f;
+	struct sysmmu_tlb_entry e;
+
+	fx_setup(V3, 4, 2);
+	memset(&e, 0xFF, sizeof(e));
+	sysmmu_tlb_get(fx.m, 4, &e);
+	cr_assert_not(e.valid);
+	cr_assert_eq(e.rank, 0);
+	cr_assert_eq(e.va_base, 0);
+	memset(&f, 0xFF, sizeof(f));
+	sysmmu_flpd_get(fx.m, 2, &f);
+	cr_assert_not(f.valid);
+	cr_assert_eq(f.tag, 0);
+	cr_assert_eq(sysmmu_counter(fx.m, 7), 0);
+}
