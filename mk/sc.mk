@@ -35,7 +35,7 @@ tlm-test: $(BUILD)/sysmmu-tlm-test
 # ---- sysmmu-sim-sc: the RTL verilated with --sc, one model per configuration ----
 # Configurations: <variant>_<tlb entries>_<flpd entries>; tb/sc/sim_sc.cpp
 # dispatches on the same list.
-SC_CONFIGS  := v3_32_8 v5_32_8 v5_4_8 v3_64_8
+SC_CONFIGS  := v3_32_8 v5_32_8 v5_4_8 v3_4_1 v5_64_16
 SC_VL_DIR   := $(BUILD)/sc/vl
 VL_ROOT     := $(shell verilator --getenv VERILATOR_ROOT 2>/dev/null)
 SC_VL_INC   := -isystem $(VL_ROOT)/include -isystem $(VL_ROOT)/include/vltstd
@@ -67,14 +67,19 @@ $(SC_VL_DIR)/rt/%.o: $(VL_ROOT)/include/%.cpp
 $(BUILD)/sc/sim_sc.o: tb/sc/sim_sc.cpp $(SC_VL_LIBS)
 	@mkdir -p $(dir $@)
 	$(CXX) $(SC_CXXFLAGS) $(SC_CPPFLAGS) $(SC_VL_INC) $(SC_VL_DEFS) \
-		$(addprefix -isystem $(SC_VL_DIR)/,$(SC_CONFIGS)) -c $< -o $@
+		$(addprefix -isystem $(SC_VL_DIR)/,$(SC_CONFIGS)) -Itb/sim -c $< -o $@
+
+# The .gtkw writer of the C++ harness, reused as is (FST reader in Verilator's runtime).
+$(BUILD)/sc/gtkw.o: tb/sim/gtkw.cpp tb/sim/sim.h
+	@mkdir -p $(dir $@)
+	$(CXX) $(SC_CXXFLAGS) $(SC_CPPFLAGS) $(SC_VL_INC) -Itb/sim -c $< -o $@
 
 $(BUILD)/sc/scoreboard.o: tb/scoreboard.c include/sysmmu/scoreboard.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
 ## build/sysmmu-sim-sc  lockstep testbench, RTL verilated as SystemC (same options as sysmmu-sim)
-$(BUILD)/sysmmu-sim-sc: $(BUILD)/sc/sim_sc.o $(BUILD)/sc/sim_sc_opts.o $(BUILD)/sc/scoreboard.o \
+$(BUILD)/sysmmu-sim-sc: $(BUILD)/sc/sim_sc.o $(BUILD)/sc/sim_sc_opts.o $(BUILD)/sc/scoreboard.o $(BUILD)/sc/gtkw.o \
 		$(SC_VL_LIBS) $(SC_VL_RT_OBJS) $(BUILD)/libsysmmu_fcov.a $(SC_VEC_LIB) $(SC_REF_LIB)
 	$(CXX) $(LDFLAGS) -o $@ $^ $(SC_LDLIBS) -lz
 

@@ -19,6 +19,7 @@
 #include <verilated_fst_sc.h>
 
 #include "sc_tb.h"
+#include "sim.h"  // tb/sim: sim_write_gtkw(), shared with sysmmu-sim
 #include "sim_sc_opts.h"
 #include "sysmmu/scoreboard.h"
 #include "sysmmu/vec.h"
@@ -27,7 +28,8 @@
 #include "Vsysmmu_sc_v3_32_8.h"
 #include "Vsysmmu_sc_v5_32_8.h"
 #include "Vsysmmu_sc_v5_4_8.h"
-#include "Vsysmmu_sc_v3_64_8.h"
+#include "Vsysmmu_sc_v3_4_1.h"
+#include "Vsysmmu_sc_v5_64_16.h"
 
 using namespace sc_core;
 using namespace sc_tb;
@@ -189,6 +191,7 @@ private:
 	struct sb *sb_ = nullptr;
 	std::unique_ptr<VerilatedFstSc> fst_;
 	bool trace_done_ = false;
+	uint64_t trace_start_ = UINT64_MAX;  // cycle the FST opened at
 
 	void bind_dut()
 	{
@@ -331,18 +334,42 @@ private:
 		sb_watchdog(sb_, what);
 	}
 
+public:
+	bool traced() const { return fst_ && trace_start_ != UINT64_MAX; }
+	// GTKWave marker: the first mismatch, else where the waves start.
+	// Cycle c is the rising edge at (c - 1) * 10 ns; FST time is in ps.
+	uint64_t marker_ps() const
+	{
+		uint64_t c = sb_first_fail_cycle(sb_);
+
+		if (!c || c < trace_start_)
+			c = trace_start_;
+		return c ? (c - 1) * 10000 : 0;
+	}
+
+	// The trace file must be registered with the kernel while the
+	// simulation is paused after elaboration (a file added from inside a
+	// running process is never called); it opens later, in trace_op().
+	void setup_trace()
+	{
+		if (o_.trace.empty())
+			return;
+		fst_.reset(new VerilatedFstSc);
+		dut.trace(fst_.get(), 99);
+	}
+
+private:
 	// Waves for ops [trace_from, trace_to]: the FST opens when op
 	// trace_from starts and closes when op trace_to + 1 starts.
 	void trace_op(size_t i)
 	{
-		if (o_.trace.empty() || trace_done_)
+		if (!fst_ || trace_done_)
 			return;
-		if (!fst_ && i >= o_.trace_from && i <= o_.trace_to) {
-			fst_.reset(new VerilatedFstSc);
-			dut.trace(fst_.get(), 99);
+		if (!fst_->isOpen() && i >= o_.trace_from && i <= o_.trace_to) {
 			fst_->open(o_.trace.c_str());
+			trace_start_ = mon.cycle;
 		}
-		if (fst_ && i > o_.trace_to) {
+		if (fst_->isOpen() && i > o_.trace_to) {
 			fst_->close();
 			trace_done_ = true;
 		}
@@ -401,10 +428,14 @@ int run_bench(const sim_opts &o)
 	t.mem_lat_max = o.mem_lat_max;
 	bench<V, PA_T> b("top", o, t);
 
+	sc_start(SC_ZERO_TIME);
+	b.setup_trace();
 	sc_start();
 	if (!b.get_sb())
 		return SB_ERROR;
 	rc = finish_run(o, b.get_sb(), b.status, b.wall);
+	if (b.traced() && sim_write_gtkw(o.trace, b.marker_ps()) && rc == SB_PASS)
+		rc = SB_ERROR;
 	sb_destroy(b.get_sb());
 	return rc;
 }
@@ -428,11 +459,13 @@ int sc_main(int argc, char **argv)
 		return run_bench<Vsysmmu_sc_v5_32_8, uint64_t>(o);
 	case 50408:
 		return run_bench<Vsysmmu_sc_v5_4_8, uint64_t>(o);
-	case 36408:
-		return run_bench<Vsysmmu_sc_v3_64_8, uint32_t>(o);
+	case 30401:
+		return run_bench<Vsysmmu_sc_v3_4_1, uint32_t>(o);
+	case 56416:
+		return run_bench<Vsysmmu_sc_v5_64_16, uint64_t>(o);
 	}
 	fprintf(stderr, "sysmmu-sim-sc: %s: no verilated configuration v%d tlb_entries %u "
-		"flpd_entries %u (built: v3/32/8, v5/32/8, v5/4/8, v3/64/8)\n",
+		"flpd_entries %u (built: v3/32/8, v5/32/8, v5/4/8, v3/4/1, v5/64/16)\n",
 		o.vector_desc.c_str(), o.vec->variant, o.vec->tlb_entries, o.vec->flpd_entries);
 	return SB_ERROR;
 }
