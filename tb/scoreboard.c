@@ -388,7 +388,6 @@ static void hk_xlate(void *ctx, const struct vec_op *op, const struct sysmmu_req
 	struct sb_exp e;
 	struct sb_hist *h;
 
-	(void)op;
 	sb->model_accepted++;
 	count_result(sb, res);
 	if (res->fault)
@@ -397,11 +396,13 @@ static void hk_xlate(void *ctx, const struct vec_op *op, const struct sysmmu_req
 		fcov_xlate(sb->cov, req, res);
 	if (sb->o.no_scoreboard)
 		return;
-	e.op = sb->cur_op;
+	/* A request drained by a register write belongs to its own op. */
+	e.op = op >= sb->v->ops && op < sb->v->ops + sb->v->n_ops ? (size_t)(op - sb->v->ops)
+								   : sb->cur_op;
 	e.hist_seq = sb->hist_seq;
 	e.req = *req;
 	e.res = *res;
-	h = hist_new(sb, sb->cur_op);
+	h = hist_new(sb, e.op);
 	h->is_xlate = true;
 	h->req = *req;
 	h->res = *res;
