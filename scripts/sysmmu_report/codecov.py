@@ -63,12 +63,19 @@ def dat_summary(path):
 
 
 def info_summary(path):
-    """Line coverage from an lcov .info: {'lines', 'hit', 'percent'}."""
-    lf = lh = 0
+    """Line coverage from an lcov .info: {'lines', 'hit', 'percent'}. Uses
+    LF/LH when present, else counts the DA: records (verilator_coverage
+    writes only DA)."""
+    lf = lh = da = da_hit = 0
     with open(path, encoding="utf-8", errors="replace") as f:
         for line in f:
             if line.startswith("LF:"):
                 lf += int(line[3:])
             elif line.startswith("LH:"):
                 lh += int(line[3:])
+            elif line.startswith("DA:"):
+                da += 1
+                da_hit += int(line.rsplit(",", 1)[1]) > 0
+    if not lf:
+        lf, lh = da, da_hit
     return {"lines": lf, "hit": lh, "percent": round(100.0 * lh / lf, 2) if lf else 0.0}

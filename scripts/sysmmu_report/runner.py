@@ -31,6 +31,8 @@ def shell_line(cmd):
 class Progress:
     """done/total, pass/fail so far and ETA; one line per update."""
 
+    MAX_FAIL_LINES = 20
+
     def __init__(self, total, stream=None, every=2.0):
         self.total = total
         self.stream = stream or sys.stdout
@@ -46,7 +48,10 @@ class Progress:
             self.passed += 1
         elif results.is_failure(job):
             self.failed += 1
-            self._line("FAIL %s: %s" % (job["id"], job["message"]), force=True)
+            if self.failed <= self.MAX_FAIL_LINES:
+                self._line("FAIL %s: %s" % (job["id"], job["message"]), force=True)
+            elif self.failed == self.MAX_FAIL_LINES + 1:
+                self._line("(further failures are counted, not listed)", force=True)
         now = time.monotonic()
         if now - self.last >= self.every or self.done == self.total:
             self.last = now
