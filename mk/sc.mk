@@ -14,7 +14,7 @@ SC_LDLIBS   := -lsystemc -pthread -latomic -lm
 SC_ENV      := SYSTEMC_DISABLE_COPYRIGHT_MESSAGE=1
 SC_VECTORS   = $(sort $(wildcard vectors/directed/*.vec))
 
-.PHONY: tlm-test
+.PHONY: tlm-test sc-test sim-sc bench-sc sc-example
 
 $(BUILD)/sc/%.o: tb/sc/%.cpp
 	@mkdir -p $(dir $@)
@@ -30,7 +30,7 @@ $(BUILD)/sysmmu-tlm-test: $(BUILD)/sc/tlm_test.o $(SC_TLM_LIB) $(SC_VEC_LIB) $(S
 
 ## tlm-test       every directed vector through the TLM wrapper, cross-checked with vexec
 tlm-test: $(BUILD)/sysmmu-tlm-test
-	$(SC_ENV) $(BUILD)/sysmmu-tlm-test $(SC_VECTORS)
+	$(SC_ENV) $(BUILD)/sysmmu-tlm-test $(SC_VECTORS) $(wildcard tb/sc/test/tlm_*.vec)
 
 # ---- sysmmu-sim-sc: the RTL verilated with --sc, one model per configuration ----
 # Configurations: <variant>_<tlb entries>_<flpd entries>; tb/sc/sim_sc.cpp
@@ -82,6 +82,38 @@ $(BUILD)/sc/scoreboard.o: tb/scoreboard.c include/sysmmu/scoreboard.h
 $(BUILD)/sysmmu-sim-sc: $(BUILD)/sc/sim_sc.o $(BUILD)/sc/sim_sc_opts.o $(BUILD)/sc/scoreboard.o $(BUILD)/sc/gtkw.o \
 		$(SC_VL_LIBS) $(SC_VL_RT_OBJS) $(BUILD)/libsysmmu_fcov.a $(SC_VEC_LIB) $(SC_REF_LIB)
 	$(CXX) $(LDFLAGS) -o $@ $^ $(SC_LDLIBS) -lz
+
+# ---- checks and convenience targets ----
+SC_RUN_ARGS = $(if $(VEC),$(VEC),--seed $(or $(SEED),1) --profile $(or $(PROFILE),stress) --ops $(or $(OPS),2000))
+
+## sim-sc         run sysmmu-sim-sc: make sim-sc VEC=file.vec | SEED=N PROFILE=P OPS=M [ARGS=...]
+sim-sc: $(BUILD)/sysmmu-sim-sc
+	$(SC_ENV) $(BUILD)/sysmmu-sim-sc $(SC_RUN_ARGS) --json $(BUILD)/sim-sc-result.json $(ARGS)
+
+## sc-test        SystemC: TLM test, README example, SystemC vs C++ harness on directed + random vectors
+sc-test: $(BUILD)/sysmmu-sim-sc $(BUILD)/sysmmu-sim $(BUILD)/sysmmu-tlm-test sc-example
+	$(PYTHON) tb/sc/sc-test --sim-sc $(BUILD)/sysmmu-sim-sc --sim $(BUILD)/sysmmu-sim \
+		--tlm-test $(BUILD)/sysmmu-tlm-test --out $(BUILD)/sc-test
+
+## bench-sc       checked translations/s of the SystemC harness (tlb, stress; medians)
+bench-sc: $(BUILD)/sysmmu-sim-sc
+	$(PYTHON) tb/sc/bench-sc --sim-sc $(BUILD)/sysmmu-sim-sc
+
+# The README's SystemC example, extracted, compiled and run exactly as the
+# README says (so the snippet cannot rot).
+$(BUILD)/sc/readme_example.cpp: README.md
+	@mkdir -p $(dir $@)
+	awk '/<!-- sc-example -->/ { on = 1; next } on && /^```/ { if (code) exit; code = 1; next } code' \
+		README.md >$@
+	@test -s $@ || { echo "README.md: no code block after <!-- sc-example -->" >&2; rm -f $@; exit 1; }
+
+$(BUILD)/sc/readme_example: $(BUILD)/sc/readme_example.cpp $(SC_TLM_LIB) $(SC_REF_LIB)
+	$(CXX) -std=c++17 -Wall -Wextra -Werror $(CXXFLAGS) -Iinclude -Itb/sc $< -o $@ \
+		$(SC_TLM_LIB) $(SC_REF_LIB) -lsystemc -pthread -latomic $(LDFLAGS)
+
+## sc-example     compile and run the SystemC example of README.md
+sc-example: $(BUILD)/sc/readme_example
+	$(SC_ENV) $(BUILD)/sc/readme_example
 
 all: $(SC_TLM_LIB)
 

@@ -278,13 +278,18 @@ private:
 
 	void check_xlate(const struct vec_op *op, const struct sysmmu_result &res)
 	{
+		char got[64];
+
+		if (res.fault)
+			snprintf(got, sizeof(got), "fault=%s", sysmmu_fault_name(res.fault));
+		else
+			snprintf(got, sizeof(got), "pa=0x%" PRIx64, res.pa);
 		if (op->expect == VEC_EXP_PA && (res.fault || res.pa != op->exp_pa))
-			fail(op, "xlate 0x%08" PRIx64 ": expected pa=0x%" PRIx64 ", got %s pa=0x%"
-			     PRIx64, op->addr, op->exp_pa, sysmmu_fault_name(res.fault), res.pa);
+			fail(op, "xlate 0x%08" PRIx64 ": expected pa=0x%" PRIx64 ", got %s",
+			     op->addr, op->exp_pa, got);
 		if (op->expect == VEC_EXP_FAULT && res.fault != op->exp_fault)
-			fail(op, "xlate 0x%08" PRIx64 ": expected fault=%s, got %s",
-			     op->addr, sysmmu_fault_name(op->exp_fault),
-			     sysmmu_fault_name(res.fault));
+			fail(op, "xlate 0x%08" PRIx64 ": expected fault=%s, got %s", op->addr,
+			     sysmmu_fault_name(op->exp_fault), got);
 		if (op->exp_hit >= 0 && (int)res.tlb_hit != op->exp_hit)
 			fail(op, "xlate 0x%08" PRIx64 ": expected %s, got %s", op->addr,
 			     op->exp_hit ? "hit" : "miss", res.tlb_hit ? "hit" : "miss");
