@@ -25,6 +25,7 @@ SIM_RT_SRCS     := verilated verilated_fst_c verilated_threads
 SIM_LIBS        := -lz -pthread
 
 all: $(SIM_BIN) $(SIM_COV_BIN)
+TEST_TARGETS += sim-test
 
 # The vector library's fragment is read after this one.
 .SECONDEXPANSION:

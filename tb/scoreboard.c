@@ -346,6 +346,7 @@ static void observer(void *ctx, const struct sysmmu_event *ev)
 }
 
 static int sb_sync(struct sb *sb);
+static int sb_sync_mode(struct sb *sb, bool fault_check);
 static void check_fault_regs(struct sb *sb);
 
 static void hk_mem(void *ctx, const struct vec_op *op)
@@ -468,7 +469,11 @@ static void hk_reg(void *ctx, const struct vec_op *op, bool write, uint32_t off,
 		sb->cnt.reg_writes++;
 	else
 		sb->cnt.reg_reads++;
-	if (sb_sync(sb))
+	/*
+	 * The model has already made this access, so a fault check here would
+	 * compare its new state with the DUT's old one: step_op() did it.
+	 */
+	if (sb_sync_mode(sb, false))
 		return;
 	if (dut_apb(sb, write, off, wdata, &rd, &err))
 		return;
@@ -765,7 +770,15 @@ void sb_watchdog(struct sb *sb, const char *what)
  * checks what must hold when nothing is in flight. Returns -1 when the run
  * is over (watchdog or stop).
  */
+static int sb_sync_mode(struct sb *sb, bool fault_check);
+
+/* Full synchronisation: also checks the registers of a fault that came back. */
 static int sb_sync(struct sb *sb)
+{
+	return sb_sync_mode(sb, true);
+}
+
+static int sb_sync_mode(struct sb *sb, bool fault_check)
 {
 	if (sb->stop && !sb->draining)
 		return -1;
@@ -783,7 +796,7 @@ static int sb_sync(struct sb *sb)
 			fifo_pop(&sb->walk);
 		sb_account(sb);
 	}
-	if (sb->fault_check_due) {
+	if (sb->fault_check_due && fault_check) {
 		sb->fault_check_due = false;
 		check_fault_regs(sb);
 	}
@@ -1073,8 +1086,12 @@ static void step_op(struct sb *sb, size_t i)
 
 	if (sb->port.op_begin)
 		sb->port.op_begin(sb->port.ctx, i);
-	/* The DUT must finish its walks before memory changes under it. */
-	if (op->kind == VEC_MEM || op->kind == VEC_MEMERR)
+	/*
+	 * Before memory changes under the DUT, and before the model makes a
+	 * register access, both sides must stand at the same point: every
+	 * response back, the registers of a fault checked.
+	 */
+	if (op->kind != VEC_XLATE && op->kind != VEC_IDLE)
 		if (sb_sync(sb))
 			return;
 	sb->cur_op = i;

@@ -137,11 +137,18 @@ int sim_write_gtkw(const std::string &fst, uint64_t marker)
 		fprintf(stderr, "sysmmu-sim: %s: cannot read the FST hierarchy\n", fst.c_str());
 		return -1;
 	}
-	for (const sig &s : sigs) {
-		int g = classify(s);
+	/* State registers (*_q) first, then the rest while a group has room. */
+	for (int pass = 0; pass < 2; pass++) {
+		for (const sig &s : sigs) {
+			int g = classify(s);
+			bool state = s.top_port || has(s.leaf, "_q");
 
-		if (g >= 0 && groups[g].sigs.size() < groups[g].cap)
+			if (g < 0 || state != (pass == 0) || groups[g].sigs.size() >= groups[g].cap)
+				continue;
+			if (!s.top_port && (s.leaf == "clk_i" || s.leaf == "rst_ni"))
+				continue;
 			groups[g].sigs.push_back(&s);
+		}
 	}
 	f = fopen(out.c_str(), "w");
 	if (!f) {

@@ -60,6 +60,8 @@ const char usage_text[] =
 	"  --no-scoreboard        RTL only: replay the model's stimulus, compare nothing\n"
 	"  --dump-vec FILE        write the vector in canonical form and continue\n"
 	"  --quiet                only the one-line summary\n"
+	"  --list-configs         print the verilated configurations (variant tlb flpd)\n"
+	"  --list-profiles        print the generator profiles\n"
 	"exit: 0 pass, 1 mismatch, 2 usage/input error, 3 watchdog\n";
 
 [[noreturn]] void usage_error(const char *fmt, const char *arg)
@@ -115,6 +117,15 @@ void parse_args(int argc, char **argv, cli *c)
 
 		if (o == "--help" || o == "-h") {
 			fputs(usage_text, stdout);
+			exit(0);
+		} else if (o == "--list-configs") {
+			for (size_t k = 0; k < sim_n_configs; k++)
+				printf("%d %u %u\n", sim_configs[k].variant, sim_configs[k].tlb_entries,
+				       sim_configs[k].flpd_entries);
+			exit(0);
+		} else if (o == "--list-profiles") {
+			for (size_t k = 0; sysmmu_gen_profiles[k]; k++)
+				printf("%s\n", sysmmu_gen_profiles[k]);
 			exit(0);
 		} else if (o == "--seed") {
 			c->seed = parse_u64("--seed", val(), UINT64_MAX);
@@ -327,6 +338,15 @@ int main(int argc, char **argv)
 	if (!c.dump_vec.empty())
 		dump_vector(c.dump_vec, &v);
 
+	if (!c.trace.empty()) {
+		FILE *f = fopen(c.trace.c_str(), "w");
+
+		if (!f) {
+			fprintf(stderr, "sysmmu-sim: cannot write %s: %s\n", c.trace.c_str(), strerror(errno));
+			return SB_ERROR;
+		}
+		fclose(f);
+	}
 	std::string repro = repro_cmd(c, &v);
 	sim_args a = {};
 	a.v = &v;
