@@ -59,3 +59,17 @@ model-coverage: $(MCOV_BIN)
 	genhtml --quiet --branch-coverage --output-directory $(MCOV_HTML) $(MCOV_DIR)/model-only.info
 	lcov --summary --rc lcov_branch_coverage=1 $(MCOV_DIR)/model-only.info
 	@echo "model-coverage: HTML report in $(MCOV_HTML)/index.html"
+
+# ---- micro-benchmark ----
+BENCH_MODEL := $(BUILD)/bench-model
+
+$(BENCH_MODEL): tests/model/bench_model.c $(MODEL_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(MODEL_LIB) $(LDLIBS)
+
+all: $(BENCH_MODEL)
+
+## bench-model    model translations/s, hit-heavy and walk-heavy streams (median of 5 runs)
+.PHONY: bench-model
+bench-model: $(BENCH_MODEL)
+	$(BENCH_MODEL) 5

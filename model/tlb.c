@@ -39,15 +39,17 @@ static unsigned tlb_first_invalid(const struct sysmmu_tlb *t)
 	return i;
 }
 
-/* Ranks are a permutation of 0..n-1: the highest one is n-1, the LRU entry. */
+/*
+ * Ranks are a permutation of 0..n-1, so exactly one entry holds n-1 (the
+ * LRU one); entries past TLB_ENTRIES hold their index >= n. The fixed,
+ * branch-free loop vectorizes.
+ */
 static unsigned tlb_lru_victim(const struct sysmmu_tlb *t)
 {
 	unsigned i, v = 0;
 
-	for (i = 1; i < t->n; i++) {
-		if (t->rank[i] > t->rank[v])
-			v = i;
-	}
+	for (i = 0; i < SYSMMU_TLB_MAX; i++)
+		v += (t->rank[i] == t->n - 1) * i;
 	return v;
 }
 

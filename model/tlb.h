@@ -12,20 +12,22 @@ void tlb_reset(struct sysmmu_tlb *t, unsigned n);
 
 /*
  * Count the entries matching va. Returns the number of matches and stores
- * the index of the (last) matching entry in *idx.
+ * the index of a matching entry in *idx (meaningful when exactly one
+ * matches). The loop always covers SYSMMU_TLB_MAX entries: entries past
+ * TLB_ENTRIES are invalid and never match, and a fixed trip count without
+ * branches lets the compiler vectorize the scan.
  */
 static inline unsigned tlb_lookup(const struct sysmmu_tlb *t, uint32_t va, int *idx)
 {
-	unsigned i, hits = 0;
-	int found = -1;
+	unsigned i, hits = 0, sum = 0;
 
-	for (i = 0; i < t->n; i++) {
-		if ((va & t->match_mask[i]) == t->match_base[i]) {
-			hits++;
-			found = (int)i;
-		}
+	for (i = 0; i < SYSMMU_TLB_MAX; i++) {
+		unsigned eq = (va & t->match_mask[i]) == t->match_base[i];
+
+		hits += eq;
+		sum += eq * i;
 	}
-	*idx = found;
+	*idx = hits ? (int)sum : -1;
 	return hits;
 }
 
@@ -37,7 +39,8 @@ static inline void tlb_touch(struct sysmmu_tlb *t, unsigned idx)
 
 	if (old == 0)
 		return;
-	for (i = 0; i < t->n; i++)
+	/* Ranks past TLB_ENTRIES are >= n > old: the fixed bound changes nothing. */
+	for (i = 0; i < SYSMMU_TLB_MAX; i++)
 		t->rank[i] += t->rank[i] < old;
 	t->rank[idx] = 0;
 }
