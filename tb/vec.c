@@ -706,8 +706,10 @@ static int parse_text(struct parser *p, char *text)
 			break;
 		s = nl + 1;
 	}
-	if (!p->seen_magic)
+	if (!p->seen_magic) {
+		p->line = p->line ? p->line : 1;
 		return perr(p, "empty vector: missing 'sysmmu-vec %d'", VEC_FORMAT_VERSION);
+	}
 	if (!p->seen_variant)
 		return perr(p, "end of file: missing header line 'variant'");
 	if (!p->seen_tlb)
