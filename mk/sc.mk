@@ -74,7 +74,7 @@ $(BUILD)/sc/gtkw.o: tb/sim/gtkw.cpp tb/sim/sim.h
 	@mkdir -p $(dir $@)
 	$(CXX) $(SC_CXXFLAGS) $(SC_CPPFLAGS) $(SC_VL_INC) -Itb/sim -c $< -o $@
 
-$(BUILD)/sc/scoreboard.o: tb/scoreboard.c include/sysmmu/scoreboard.h
+$(BUILD)/sc/scoreboard.o: tb/scoreboard.c $(wildcard include/sysmmu/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
@@ -91,9 +91,9 @@ sim-sc: $(BUILD)/sysmmu-sim-sc
 	$(SC_ENV) $(BUILD)/sysmmu-sim-sc $(SC_RUN_ARGS) --json $(BUILD)/sim-sc-result.json $(ARGS)
 
 ## sc-test        SystemC: TLM test, README example, SystemC vs C++ harness on directed + random vectors
-sc-test: $(BUILD)/sysmmu-sim-sc $(BUILD)/sysmmu-sim $(BUILD)/sysmmu-tlm-test sc-example
+sc-test: $(BUILD)/sysmmu-sim-sc $(BUILD)/sysmmu-sim $(BUILD)/sysmmu-tlm-test $(BUILD)/sysmmu-gen sc-example
 	$(PYTHON) tb/sc/sc-test --sim-sc $(BUILD)/sysmmu-sim-sc --sim $(BUILD)/sysmmu-sim \
-		--tlm-test $(BUILD)/sysmmu-tlm-test --out $(BUILD)/sc-test
+		--tlm-test $(BUILD)/sysmmu-tlm-test --gen $(BUILD)/sysmmu-gen --out $(BUILD)/sc-test
 
 ## bench-sc       checked translations/s of the SystemC harness (tlb, stress; medians)
 bench-sc: $(BUILD)/sysmmu-sim-sc
