@@ -416,5 +416,58 @@ class EndToEndTest(unittest.TestCase):
         ET.parse(os.path.join(out, "junit.xml"))
 
 
+class CoverageTest(unittest.TestCase):
+    """RTL coverage: per-job .dat merged with verilator_coverage, lcov info,
+    genhtml; shards merged again by merge-reports."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="cov-test-")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def regress(self, name, *extra):
+        out = os.path.join(self.tmp, name)
+        subprocess.run([sys.executable, REGRESS, "--sim", FAKE, "--no-build", "--coverage",
+                        "--vectors", os.path.join(VEC, "v5_pass.vec"), "--seeds", "4",
+                        "--ops", "10", "--seed-base", "100", "-q", "--out", out] + list(extra),
+                       capture_output=True, check=False)
+        with open(os.path.join(out, "results.json")) as f:
+            return out, json.load(f)
+
+    def test_merge_info_html_and_shards(self):
+        out, data = self.regress("full")
+        cc = data["code_coverage"]
+        self.assertIsNotNone(cc, data["meta"].get("coverage_error"))
+        self.assertEqual(cc["files"], 5)
+        self.assertEqual(cc["summary"]["line"], {"points": 1, "covered": 1, "percent": 100.0})
+        self.assertEqual(cc["summary"]["toggle"]["covered"], 1)   # odd seeds toggle it
+        self.assertEqual(cc["lcov"]["lines"], 2)
+        self.assertTrue(os.path.exists(os.path.join(out, cc["html"])))
+        self.assertFalse(os.path.exists(os.path.join(out, "jobs", "v3-driver-100",
+                                                     "coverage.dat")))
+        with open(os.path.join(out, "index.html")) as f:
+            self.assertIn('href="coverage/html/index.html"', f.read())
+        shards = [self.regress("s%d" % k, "--shard", "%d/2" % k)[0] for k in (1, 2)]
+        merged = os.path.join(self.tmp, "merged")
+        subprocess.run([sys.executable, MERGE, "--out", merged] + shards,
+                       capture_output=True, check=False)
+        with open(os.path.join(merged, "results.json")) as f:
+            mcc = json.load(f)["code_coverage"]
+        self.assertEqual(mcc["files"], 2)
+        self.assertEqual(mcc["summary"], cc["summary"])
+
+    def test_configs_option(self):
+        self.assertEqual(jobsmod.parse_configs("3,5/4/8"), [(3, None, None), (5, 4, 8)])
+        for bad in ("4", "5/4", "5/x/8", ""):
+            with self.assertRaises(ValueError):
+                jobsmod.parse_configs(bad)
+        jobs = jobsmod.build_jobs([], ["p"], [(5, 4, 8)], 1, 9, 10)
+        self.assertEqual(jobs[0]["id"], "v5t4f8-p-9")
+        self.assertEqual(jobsmod.sim_args(jobs[0]),
+                         ["--seed", "9", "--profile", "p", "--ops", "10", "--variant", "5",
+                          "--tlb-entries", "4", "--flpd-entries", "8", "--timing-seed", "10"])
+
+
 if __name__ == "__main__":
     unittest.main()
