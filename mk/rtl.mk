@@ -46,12 +46,15 @@ lint: $(RTL_LINT_OK)
 # Summary from `stat` of the flattened hierarchy totals (the last block):
 # cells in all, of which flip-flops ($$_*DFF*).
 define RTL_SYNTH_AWK
+/^=== / { mod = $$2; sub(/.*\\/, "", mod); sub(/\\.*/, "", mod) }
+/^=== / && $$2 ~ /sysmmu_[a-z]+/ { match($$2, /sysmmu_[a-z]+/); mod = substr($$2, RSTART, RLENGTH) }
 /=== design hierarchy ===/ { top = 1; ff = 0 }
+!top && /Number of cells:/ { per = per sprintf(" %s %d", mod, $$4) }
 top && /Number of cells:/ { cells = $$4 }
 top && /\$$_[A-Z]*DFF[A-Z]*_/ { ff += $$2 }
 END {
   if (!top) { print "synth " cfg ": no stat output" > "/dev/stderr"; exit 1 }
-  printf "synth %-7s cells %7d  flip-flops %5d  (no latches, no loops)\n", cfg, cells, ff
+  printf "synth %-7s cells %6d  flip-flops %5d  no latches, no loops  [%s ]\n", cfg, cells, ff, per
 }
 endef
 export RTL_SYNTH_AWK

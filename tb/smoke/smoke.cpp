@@ -589,6 +589,9 @@ struct Smoke {
 		b.step("multi-hit");
 		multi_hit();
 
+		b.step("replacement");
+		replacement();
+
 		b.step("slow memory");
 		slow_memory();
 
@@ -896,6 +899,82 @@ struct Smoke {
 		b.ar_stalls(false);
 		b.mem_latency(0);
 		b.note("1-read miss at memory latency 5: %u cycles", slow_lat);
+	}
+
+	// 1 MiB sections at VA 0x8000_0000 + n MiB, PA = VA.
+	static uint32_t repl_va(unsigned n) { return 0x80000000u + (n << 20); }
+
+	void repl_fill(unsigned n)
+	{
+		uint32_t va = repl_va(n) | 0x40;
+		expect_ok({va, false, true, 0x200 + n, 0}, va, false, false, {l1_addr(va)});
+		cnt[1]++, cnt[2]++;
+	}
+
+	void expect_entry(unsigned idx, uint32_t va, unsigned rank)
+	{
+		uint32_t attr = SYSMMU_COM_ATTR_VALID | (2u << SYSMMU_COM_ATTR_SIZE_SHIFT) |
+				SYSMMU_COM_ATTR_R | SYSMMU_COM_ATTR_W | SYSMMU_COM_ATTR_NS |
+				rank << SYSMMU_COM_ATTR_RANK_SHIFT;
+		b.wr(R_TLB_READ, SYSMMU_COM_TLB_READ_EN | idx << SYSMMU_COM_TLB_READ_IDX_SHIFT);
+		b.rd_eq("TLB_VPN", R_TLB_VPN, va >> 12);
+		b.rd_eq("TLB_PPN", R_TLB_PPN, va >> 12);
+		b.rd_eq("TLB_ATTR", R_TLB_ATTR, attr);
+	}
+
+	// Invalid-first victims, then round robin (CFG.LRU = 0), then LRU.
+	void replacement()
+	{
+		for (unsigned n = 0; n < TLB_N + 2; n++)
+			b.poke(l1_addr(repl_va(n)), mk_section(repl_va(n), 3, true));
+		b.wr(R_CFG, 0);
+		b.wr(R_FLUSH_ALL, SYSMMU_COM_FLUSH_GO);
+		for (unsigned n = 0; n < TLB_N; n++)
+			repl_fill(n);                     // entry n, rank 31 - n
+		expect_entry(0, repl_va(0), TLB_N - 1);
+		expect_entry(TLB_N - 1, repl_va(TLB_N - 1), 0);
+		repl_fill(TLB_N);                         // round robin: entry 0 (tlb_rr 0 -> 1)
+		expect_entry(0, repl_va(TLB_N), 0);
+		expect_entry(1, repl_va(1), TLB_N - 1);
+		b.wr(R_CFG, SYSMMU_COM_CFG_LRU);
+		expect_ok({repl_va(1) | 0x80, false, true, 0x300, 0}, repl_va(1) | 0x80, true,
+			  false, {});                     // entry 1 becomes most recent
+		cnt[0]++;
+		expect_entry(2, repl_va(2), TLB_N - 1);
+		repl_fill(TLB_N + 1);                     // LRU victim: entry 2
+		expect_entry(2, repl_va(TLB_N + 1), 0);
+		expect_entry(1, repl_va(1), 1);
+		if (V5)
+			flush_range();
+		b.wr(R_CFG, 0);
+		b.wr(R_TLB_READ, 0);
+		b.note("invalid first, round robin then LRU victims as in spec 6.3");
+	}
+
+	bool entry_valid(unsigned idx)
+	{
+		b.wr(R_TLB_READ, SYSMMU_COM_TLB_READ_EN | idx << SYSMMU_COM_TLB_READ_IDX_SHIFT);
+		return b.rd(R_TLB_ATTR) & SYSMMU_COM_ATTR_VALID;
+	}
+
+	// v5 FLUSH_RANGE: sections 3..5 (entries 3..5) intersect [S, E].
+	void flush_range()
+	{
+		b.wr(SYSMMU_V5_FLUSH_START, repl_va(7) | 0x456);     // S > E: nothing
+		b.wr(SYSMMU_V5_FLUSH_END, repl_va(6));
+		b.wr(SYSMMU_V5_FLUSH_RANGE, SYSMMU_COM_FLUSH_GO);
+		for (unsigned i = 3; i <= 7; i++)
+			b.eq("entry valid after empty range", entry_valid(i), 1);
+		b.wr(SYSMMU_V5_FLUSH_START, repl_va(3) | 0x456);     // S = 0x8030_0000
+		b.wr(SYSMMU_V5_FLUSH_END, repl_va(5));               // E = 0x8050_0FFF
+		b.rd_eq("FLUSH_START", SYSMMU_V5_FLUSH_START, repl_va(3) | 0x456);
+		b.wr(SYSMMU_V5_FLUSH_RANGE, 0);                      // bit0 = 0: nothing
+		b.eq("entry 3 valid after FLUSH_RANGE=0", entry_valid(3), 1);
+		b.wr(SYSMMU_V5_FLUSH_RANGE, SYSMMU_COM_FLUSH_GO);
+		b.eq("entry 1 (below S)", entry_valid(1), 1);
+		for (unsigned i = 3; i <= 5; i++)
+			b.eq("entry in range flushed", entry_valid(i), 0);
+		b.eq("entry 6 (above E)", entry_valid(6), 1);
 	}
 
 	uint64_t b2b_first_ = 0, b2b_last_ = 0;
