@@ -11,7 +11,8 @@ VEC_UNIT_SRCS := $(sort $(wildcard tests/vec/test_*.c))
 VEC_UNIT_BIN  := $(BUILD)/vec-unit
 DIRECTED_VECS := $(sort $(wildcard vectors/directed/*.vec))
 
-all: $(VEC_LIB) $(BUILD)/sysmmu-gen $(BUILD)/sysmmu-ref
+all: $(VEC_LIB) $(BUILD)/sysmmu-gen $(BUILD)/sysmmu-ref $(VEC_UNIT_BIN)
+TEST_TARGETS += vec-test
 
 $(VEC_OBJS): $(BUILD)/tb/%.o: tb/%.c $(VEC_HDRS)
 	@mkdir -p $(@D)
