@@ -83,7 +83,10 @@ static void print_op(struct ref *r, const struct vec_op *op, const char *tail)
 	if (r->json || r->quiet)
 		return;
 	vec_format_op(r->v, op, text, sizeof(text));
-	printf("%5u  %-60s %s\n", op->line, text, tail);
+	if (*tail)
+		printf("%5u  %-60s %s\n", op->line, text, tail);
+	else
+		printf("%5u  %s\n", op->line, text);
 }
 
 static void h_xlate(void *ctx, const struct vec_op *op, const struct sysmmu_req *req,
