@@ -54,6 +54,12 @@ static int num(const char *opt, const char *s, unsigned long long max,
 	return 0;
 }
 
+static int range_err(const char *opt, const char *range)
+{
+	fprintf(stderr, "sysmmu-gen: %s must be %s\n", opt, range);
+	return -1;
+}
+
 /* Options that take a number: where it goes and its maximum. */
 static int num_opt(struct args *a, const char *opt, const char *val)
 {
@@ -75,8 +81,12 @@ static int num_opt(struct args *a, const char *opt, const char *val)
 		return 0;
 	}
 	if (!strcmp(opt, "--pool")) {
-		if (num(opt, val, 1024, &n) || !n)
-			return n ? -1 : (fprintf(stderr, "sysmmu-gen: --pool must be 1..1024\n"), -1);
+		if (num(opt, val, 1024, &n))
+			return -1;
+		if (!n) {
+			fprintf(stderr, "sysmmu-gen: --pool must be 1..1024\n");
+			return -1;
+		}
 		a->k.pool = (int)n;
 		return 0;
 	}
@@ -95,19 +105,19 @@ static int num_opt(struct args *a, const char *opt, const char *val)
 	}
 	if (!strcmp(opt, "--variant")) {
 		if (num(opt, val, 5, &n) || (n != 3 && n != 5))
-			return fprintf(stderr, "sysmmu-gen: --variant must be 3 or 5\n"), -1;
+			return range_err(opt, "3 or 5");
 		a->o.variant = (enum sysmmu_variant)n;
 		return 0;
 	}
 	if (!strcmp(opt, "--tlb-entries")) {
 		if (num(opt, val, 64, &n) || n < 4)
-			return fprintf(stderr, "sysmmu-gen: --tlb-entries must be 4..64\n"), -1;
+			return range_err(opt, "4..64");
 		a->o.tlb_entries = (unsigned)n;
 		return 0;
 	}
 	if (!strcmp(opt, "--flpd-entries")) {
 		if (num(opt, val, 16, &n) || n < 1)
-			return fprintf(stderr, "sysmmu-gen: --flpd-entries must be 1..16\n"), -1;
+			return range_err(opt, "1..16");
 		a->o.flpd_entries = (unsigned)n;
 		return 0;
 	}

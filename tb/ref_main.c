@@ -41,6 +41,7 @@ struct ref {
 struct args {
 	const char *file;
 	struct gen_opts gen;
+	unsigned gen_opts;       /* generator options given */
 	bool have_seed, json, quiet;
 	char repro[512];
 };
@@ -191,55 +192,79 @@ static void usage(FILE *f)
 		"exit: 0 all expectations hold, 1 an expectation failed, 2 bad usage/input\n");
 }
 
-static int num_opt(const char *opt, const char *s, unsigned long long max,
-		   unsigned long long *out)
+/* Numeric options of the generator mode: name, maximum, minimum. */
+struct num_opt {
+	const char *name;
+	unsigned long long min, max;
+};
+
+static const struct num_opt num_opts[] = {
+	{ "--seed", 0, UINT64_MAX },
+	{ "--ops", 0, 100000000 },
+	{ "--variant", 3, 5 },
+	{ "--tlb-entries", 4, 64 },
+	{ "--flpd-entries", 1, 16 },
+};
+
+static int parse_num(const struct num_opt *o, const char *s, unsigned long long *out)
 {
 	char *end;
 
-	if (!s) {
-		fprintf(stderr, "sysmmu-ref: %s needs a value\n", opt);
+	if (!s || !*s || s[0] == '-') {
+		fprintf(stderr, "sysmmu-ref: %s needs a number\n", o->name);
 		return -1;
 	}
 	*out = strtoull(s, &end, 0);
-	if (!*s || *end || *out > max || s[0] == '-') {
-		fprintf(stderr, "sysmmu-ref: bad value '%s' for %s\n", s, opt);
+	if (*end || *out < o->min || *out > o->max ||
+	    (!strcmp(o->name, "--variant") && *out == 4)) {
+		fprintf(stderr, "sysmmu-ref: bad value '%s' for %s\n", s, o->name);
 		return -1;
 	}
 	return 0;
 }
 
+static void set_num(struct args *a, const char *name, unsigned long long n)
+{
+	if (!strcmp(name, "--seed")) {
+		a->gen.seed = n;
+		a->have_seed = true;
+	} else if (!strcmp(name, "--ops")) {
+		a->gen.ops = (size_t)n;
+	} else if (!strcmp(name, "--variant")) {
+		a->gen.variant = (enum sysmmu_variant)n;
+	} else if (!strcmp(name, "--tlb-entries")) {
+		a->gen.tlb_entries = (unsigned)n;
+	} else {
+		a->gen.flpd_entries = (unsigned)n;
+	}
+}
+
+/* Options with a value; *i moves past the value. */
 static int parse_opt(struct args *a, int argc, char **argv, int *i)
 {
 	const char *o = argv[*i], *val = *i + 1 < argc ? argv[*i + 1] : NULL;
 	unsigned long long n;
+	size_t k;
 
-	if (!strcmp(o, "--json") || !strcmp(o, "--quiet")) {
-		*(o[2] == 'j' ? &a->json : &a->quiet) = true;
-		return 0;
-	}
 	(*i)++;
+	a->gen_opts++;
 	if (!strcmp(o, "--profile")) {
-		if (!val)
-			return fprintf(stderr, "sysmmu-ref: --profile needs a value\n"), -1;
+		if (!val) {
+			fprintf(stderr, "sysmmu-ref: --profile needs a value\n");
+			return -1;
+		}
 		a->gen.profile = val;
 		return 0;
 	}
-	if (!strcmp(o, "--seed")) {
-		a->have_seed = true;
-		if (num_opt(o, val, UINT64_MAX, &n))
+	for (k = 0; k < sizeof(num_opts) / sizeof(num_opts[0]); k++) {
+		if (strcmp(o, num_opts[k].name))
+			continue;
+		if (parse_num(&num_opts[k], val, &n))
 			return -1;
-		a->gen.seed = n;
+		set_num(a, o, n);
 		return 0;
 	}
-	if (!strcmp(o, "--ops") && !num_opt(o, val, 100000000, &n))
-		return a->gen.ops = (size_t)n, 0;
-	if (!strcmp(o, "--variant") && !num_opt(o, val, 5, &n) && (n == 3 || n == 5))
-		return a->gen.variant = (enum sysmmu_variant)n, 0;
-	if (!strcmp(o, "--tlb-entries") && !num_opt(o, val, 64, &n))
-		return a->gen.tlb_entries = (unsigned)n, 0;
-	if (!strcmp(o, "--flpd-entries") && !num_opt(o, val, 16, &n))
-		return a->gen.flpd_entries = (unsigned)n, 0;
-	fprintf(stderr, "sysmmu-ref: bad option or value: %s %s\n", o, val ? val : "");
+	fprintf(stderr, "sysmmu-ref: unknown option '%s'\n", o);
 	return -1;
 }
 
@@ -261,6 +286,14 @@ static int parse_args(struct args *a, int argc, char **argv)
 			usage(stdout);
 			exit(0);
 		}
+		if (!strcmp(argv[i], "--json")) {
+			a->json = true;
+			continue;
+		}
+		if (!strcmp(argv[i], "--quiet")) {
+			a->quiet = true;
+			continue;
+		}
 		if (argv[i][0] == '-' && argv[i][1]) {
 			if (parse_opt(a, argc, argv, &i))
 				return -1;
@@ -274,6 +307,10 @@ static int parse_args(struct args *a, int argc, char **argv)
 	}
 	if (!a->file == !a->have_seed) {
 		fprintf(stderr, "sysmmu-ref: give either FILE.vec or --seed N\n");
+		return -1;
+	}
+	if (a->file && a->gen_opts) {
+		fprintf(stderr, "sysmmu-ref: generator options need --seed, not a file\n");
 		return -1;
 	}
 	return 0;
