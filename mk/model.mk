@@ -31,7 +31,9 @@ $(UNIT_BIN): $(UNIT_SRCS) $(UNIT_HDRS) $(MODEL_LIB)
 ## unit           run the reference-model unit tests (Criterion)
 .PHONY: unit
 unit: $(UNIT_BIN)
-	$(UNIT_BIN) --jobs 2 --short-filename
+	@$(UNIT_BIN) --jobs 2 --short-filename || { \
+		echo "unit: FAILED; rerun one test with: $(UNIT_BIN) --verbose --filter 'SUITE/TEST'" \
+		     "(names in the [FAIL] lines above)"; exit 1; }
 
 # ---- line coverage of the model under the unit tests ----
 MCOV_DIR  := $(BUILD)/model-cov
@@ -52,8 +54,10 @@ $(MCOV_BIN): $(UNIT_SRCS) $(UNIT_HDRS) $(MCOV_OBJS)
 model-coverage: $(MCOV_BIN)
 	rm -f $(MCOV_DIR)/*.gcda
 	$(MCOV_BIN) --jobs 1 --short-filename
+	@# geninfo chatters about redefined Perl subroutines: show its stderr only on failure.
 	lcov --quiet --capture --rc lcov_branch_coverage=1 --directory $(MCOV_DIR) \
-		--output-file $(MCOV_DIR)/model.info
+		--output-file $(MCOV_DIR)/model.info 2>$(MCOV_DIR)/lcov.err || \
+		{ cat $(MCOV_DIR)/lcov.err; exit 1; }
 	lcov --quiet --extract $(MCOV_DIR)/model.info '$(CURDIR)/model/*' --rc lcov_branch_coverage=1 \
 		--output-file $(MCOV_DIR)/model-only.info
 	genhtml --quiet --branch-coverage --output-directory $(MCOV_HTML) $(MCOV_DIR)/model-only.info
