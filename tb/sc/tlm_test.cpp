@@ -141,6 +141,7 @@ SC_MODULE(tlm_tb)
 	sc_signal<bool> irq_sig;
 
 	std::vector<std::string> files;
+	std::string prog;  // argv[0], for the repro line
 	int exit_code = 0;
 
 	SC_HAS_PROCESS(tlm_tb);
@@ -532,7 +533,7 @@ int tlm_tb::run_vector(const char *path)
 	       fails_ ? "FAIL" : "pass", path, v.n_ops, t_.xl.size(), t_.regs.size(),
 	       t_.pending);
 	if (fails_)
-		printf("tlm: repro: build/sysmmu-tlm-test %s\n", path);
+		printf("tlm: repro: %s %s\n", prog.c_str(), path);
 	vec_free(&v);
 	v_ = nullptr;
 	return fails_ ? 1 : 0;
@@ -570,6 +571,7 @@ int sc_main(int argc, char **argv)
 		return 2;
 	}
 	tlm_tb tb("tb", cfg);
+	tb.prog = argv[0];
 	for (int i = 1; i < argc; i++)
 		tb.files.emplace_back(argv[i]);
 	sc_start();
