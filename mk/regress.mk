@@ -61,7 +61,7 @@ regress: $(BUILD)/sysmmu-sim
 		--seeds $(REGRESS_SEEDS) --ops $(REGRESS_OPS) $(REGRESS_ARGS)
 
 ## nightly        NIGHTLY_SEEDS (2000) seeds on the coverage build + RTL/functional coverage
-nightly: $(BUILD)/sysmmu-sim-cov
+nightly: $(BUILD)/sysmmu-sim-cov $(BUILD)/sysmmu-sim
 	$(PYTHON) scripts/regress --no-build --coverage --sim $(BUILD)/sysmmu-sim-cov \
 		--configs $(call regress_cfgs,$(SIM_COV_CONFIGS)) \
 		--seeds $(NIGHTLY_SEEDS) --ops $(NIGHTLY_OPS) $(NIGHTLY_ARGS)

@@ -49,7 +49,9 @@ class Progress:
         elif results.is_failure(job):
             self.failed += 1
             if self.failed <= self.MAX_FAIL_LINES:
-                self._line("FAIL %s: %s" % (job["id"], job["message"]), force=True)
+                self._line("FAIL %s: %s\n  repro: %s" % (
+                    job["id"], job["message"], job.get("repro") or job.get("command")),
+                    force=True)
             elif self.failed == self.MAX_FAIL_LINES + 1:
                 self._line("(further failures are counted, not listed)", force=True)
         now = time.monotonic()
