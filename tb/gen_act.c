@@ -238,22 +238,28 @@ static bool block_free(const struct gslot *s, unsigned b)
 }
 
 /* A 64 KiB page is 16 identical entries (the driver habit). */
-static bool map_large(struct gen *g, struct gslot *s)
+static void map_large_at(struct gen *g, struct gslot *s, unsigned b)
 {
-	unsigned b = gen_below(g, 16), i, j;
 	uint64_t pa = rand_pa(g, 0x10000);
-	unsigned perm = rand_perm(g);
+	unsigned perm = rand_perm(g), j;
 	uint32_t pte = sysmmu_mk_large(g->var, pa, perm);
 
-	for (i = 0; i < 16 && !block_free(s, b); i++)
-		b = (b + 1) & 15;
-	if (i == 16)
-		return false;
 	for (j = b * 16; j < b * 16 + 16; j++) {
 		s->pg[j] = (struct gpage){ PG_LARGE, (uint8_t)perm, pa };
 		gen_mem(g, s->l2 + j * 4u, pte);
 	}
 	s->n_mapped += 16;
+}
+
+static bool map_large(struct gen *g, struct gslot *s)
+{
+	unsigned b = gen_below(g, 16), i;
+
+	for (i = 0; i < 16 && !block_free(s, b); i++)
+		b = (b + 1) & 15;
+	if (i == 16)
+		return false;
+	map_large_at(g, s, b);
 	return true;
 }
 
@@ -338,6 +344,41 @@ static void touch(struct gen *g, uint32_t va)
  * before stay cached: a stale hit, or, once a walk caches the new larger
  * page, a multi-hit on the old small page.
  */
+static void remap_once(struct gen *g, struct gslot *s)
+{
+	unmap_slot(g, s);
+	if (s->kind == SLOT_EMPTY && gen_chance(g, 50))
+		map_section(g, s, false);
+	else
+		map_pages(g, s, 2 + gen_below(g, 6), false);
+}
+
+/* Software replaces 4 KiB pages by a 64 KiB page without flushing: the
+ * touched small page and the new large page both match (a multi-hit). */
+static bool remap_small_to_large(struct gen *g, struct gslot *s)
+{
+	int j = pick_mapped_page(g, s);
+	uint32_t base = s->idx << 20, va;
+	unsigned b, k;
+
+	if (j < 0 || s->pg[j].kind != PG_SMALL)
+		return false;
+	va = base | (uint32_t)j << 12;
+	touch(g, va);
+	b = (unsigned)j >> 4;
+	for (k = b * 16; k < b * 16 + 16; k++) {
+		if (s->pg[k].kind == PG_NONE)
+			continue;
+		gen_taint_l2(s, k);
+		s->pg[k].kind = PG_NONE;
+		s->n_mapped--;
+	}
+	map_large_at(g, s, b);
+	touch(g, base | (b << 16) | ((((unsigned)j + 1 + gen_below(g, 15)) & 15) << 12));
+	touch(g, va);
+	return true;
+}
+
 static void act_remap(struct gen *g)
 {
 	struct gslot *s = pick_slot(g);
@@ -351,13 +392,18 @@ static void act_remap(struct gen *g)
 		touch(g, va[k]);
 	}
 	g->pf.misbehave = 100;
-	unmap_slot(g, s);
-	if (s->kind == SLOT_EMPTY && gen_chance(g, 60))
-		map_section(g, s, false);
+	if (s->kind == SLOT_TABLE && gen_chance(g, 50) && remap_small_to_large(g, s))
+		va[0] = va_in_slot(g, s);
 	else
-		map_pages(g, s, 2 + gen_below(g, 6), false);
-	g->pf.misbehave = saved;
+		remap_once(g, s);
 	touch(g, va_in_slot(g, s));
+	/* a second remap stacks a third page size on the same VAs */
+	if (gen_chance(g, 40)) {
+		remap_once(g, s);
+		touch(g, va_in_slot(g, s));
+		touch(g, va[0]);
+	}
+	g->pf.misbehave = saved;
 	for (k = 0; k < n; k++)
 		touch(g, va[k]);
 }
@@ -475,6 +521,12 @@ static void after_fault(struct gen *g)
 		xlate_one(g);
 	if (gen_chance(g, 50))
 		gen_check(g);
+	/* Software blocks before handling: the CTRL write clears fault_block,
+	 * BLOCK keeps the queue waiting until the handler unblocks. */
+	if (gen_chance(g, 20)) {
+		gen_ctrl(g, g->ctrl | SYSMMU_COM_CTRL_BLOCK);
+		gen_rd(g, SYSMMU_COM_MMU_STATUS, true, SYSMMU_COM_STATUS_BLOCKED);
+	}
 }
 
 static void act_xlate(struct gen *g, unsigned n)
@@ -544,6 +596,9 @@ static void act_block(struct gen *g)
 		gen_rd(g, SYSMMU_COM_MMU_STATUS, true, SYSMMU_COM_STATUS_BLOCKED);
 	for (k = 0; k < n; k++)
 		xlate_one(g);
+	/* blocking again while requests wait (e.g. a nested block) */
+	if (n && gen_chance(g, 20))
+		gen_ctrl(g, ctrl | SYSMMU_COM_CTRL_BLOCK);
 	if (gen_chance(g, 40))
 		act_map(g);
 	if (gen_chance(g, 30))
@@ -641,6 +696,44 @@ static uint32_t history_reg(struct gen *g)
 	return v3[gen_below(g, sizeof(v3) / sizeof(v3[0]))];
 }
 
+static const uint32_t v3_ro_regs[] = {
+	SYSMMU_COM_MMU_STATUS, SYSMMU_COM_MMU_VERSION, SYSMMU_V3_INT_STATUS,
+	SYSMMU_V3_PAGE_FAULT_ADDR, SYSMMU_V3_AW_FAULT_ADDR, SYSMMU_V3_AR_FAULT_ADDR,
+	SYSMMU_V3_DEFAULT_SLAVE_ADDR, SYSMMU_V3_FAULT_TRANS_INFO, SYSMMU_V3_TLB_PPN,
+	SYSMMU_V3_TLB_VPN, SYSMMU_V3_TLB_ATTR,
+};
+
+static const uint32_t v5_ro_regs[] = {
+	SYSMMU_COM_MMU_STATUS, SYSMMU_COM_MMU_VERSION, SYSMMU_V5_INT_STATUS, SYSMMU_V5_CAPA,
+	SYSMMU_V5_FAULT_AR_VA, SYSMMU_V5_AR_TRANS_INFO, SYSMMU_V5_FAULT_AW_VA,
+	SYSMMU_V5_AW_TRANS_INFO, SYSMMU_V5_TLB_VPN, SYSMMU_V5_TLB_PPN, SYSMMU_V5_TLB_ATTR,
+};
+
+static const uint32_t v3_flush_regs[] = { SYSMMU_V3_MMU_FLUSH, SYSMMU_V3_MMU_FLUSH_ENTRY };
+static const uint32_t v5_flush_regs[] = {
+	SYSMMU_V5_FLUSH_ALL, SYSMMU_V5_FLUSH_ENTRY, SYSMMU_V5_FLUSH_RANGE,
+};
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+static uint32_t pick_u32(struct gen *g, const uint32_t *a, size_t n)
+{
+	return a[gen_below(g, (uint32_t)n)];
+}
+
+static uint32_t ro_reg(struct gen *g)
+{
+	return g->v5 ? pick_u32(g, v5_ro_regs, ARRAY_SIZE(v5_ro_regs)) : pick_u32(g, v3_ro_regs, ARRAY_SIZE(v3_ro_regs));
+}
+
+/* Write-only registers: the flush commands and INT_CLEAR. */
+static uint32_t wo_reg(struct gen *g)
+{
+	if (gen_chance(g, 25))
+		return g->v5 ? SYSMMU_V5_INT_CLEAR : SYSMMU_V3_INT_CLEAR;
+	return g->v5 ? pick_u32(g, v5_flush_regs, ARRAY_SIZE(v5_flush_regs)) : pick_u32(g, v3_flush_regs, ARRAY_SIZE(v3_flush_regs));
+}
+
 static void act_rd(struct gen *g)
 {
 	const uint32_t *regs = g->v5 ? v5_known_regs : v3_known_regs;
@@ -653,9 +746,12 @@ static void act_rd(struct gen *g)
 		gen_rd(g, history_reg(g), false, 0);
 		return;
 	}
-	if (g->pf.wild_regs && gen_chance(g, 10)) {
-		/* not in the map, or unaligned: PSLVERR, reads 0 */
-		gen_rd(g, gen_chance(g, 50) ? 0xFFC : 0x001 + gen_below(g, 3), true, 0);
+	if (g->pf.wild_regs && gen_chance(g, 15)) {
+		/* not in the map or unaligned (PSLVERR), or write-only: reads 0 */
+		if (gen_chance(g, 50))
+			gen_rd(g, wo_reg(g), true, 0);
+		else
+			gen_rd(g, gen_chance(g, 50) ? 0xFFC : 0x001 + gen_below(g, 3), true, 0);
 		return;
 	}
 	off = regs[gen_below(g, n)];
@@ -683,18 +779,15 @@ static void readback(struct gen *g)
 
 static void wild_write(struct gen *g)
 {
-	static const uint32_t v3_ro[] = { SYSMMU_COM_MMU_STATUS, SYSMMU_COM_MMU_VERSION,
-		SYSMMU_V3_INT_STATUS, SYSMMU_V3_PAGE_FAULT_ADDR, SYSMMU_V3_TLB_ATTR };
-	static const uint32_t v5_ro[] = { SYSMMU_COM_MMU_STATUS, SYSMMU_COM_MMU_VERSION,
-		SYSMMU_V5_INT_STATUS, SYSMMU_V5_CAPA, SYSMMU_V5_FAULT_AR_VA };
 	unsigned r = gen_below(g, 3);
 
 	if (r == 0)    /* RO register: ignored without error */
-		gen_wr(g, g->v5 ? v5_ro[gen_below(g, 5)] : v3_ro[gen_below(g, 5)], rand32(g));
+		gen_wr(g, ro_reg(g), rand32(g));
 	else if (r == 1)   /* PSLVERR: no effect */
 		gen_wr(g, gen_chance(g, 50) ? 0xFFC : 0x002, rand32(g));
-	else           /* flush with bit0 = 0: does nothing */
-		gen_wr(g, g->v5 ? SYSMMU_V5_FLUSH_ALL : SYSMMU_V3_MMU_FLUSH, 0);
+	else           /* a flush command with bit 0 = 0: does nothing */
+		gen_wr(g, g->v5 ? pick_u32(g, v5_flush_regs, ARRAY_SIZE(v5_flush_regs)) : pick_u32(g, v3_flush_regs, ARRAY_SIZE(v3_flush_regs)),
+		       rand32(g) & ~SYSMMU_COM_FLUSH_GO);
 }
 
 static void act_wr(struct gen *g)
