@@ -33,6 +33,7 @@ struct ref {
 	bool json, quiet;
 	size_t cur;              /* op being executed */
 	bool cur_done;           /* its transcript line was printed */
+	const struct vec_op *last_printed;
 	struct counts n;
 	struct fail_rec *fails;
 	size_t n_fails, cap_fails;
@@ -77,12 +78,19 @@ static void fmt_result(const struct ref *r, const struct sysmmu_result *res,
 	}
 }
 
+/* One transcript line; further lines of the same op (an isr's accesses)
+ * leave the op column empty. */
 static void print_op(struct ref *r, const struct vec_op *op, const char *tail)
 {
 	char text[256];
 
 	if (r->json || r->quiet)
 		return;
+	if (op == r->last_printed) {
+		printf("%5s  %-60s %s\n", "", "", tail);
+		return;
+	}
+	r->last_printed = op;
 	vec_format_op(r->v, op, text, sizeof(text));
 	if (*tail)
 		printf("%5u  %-60s %s\n", op->line, text, tail);
