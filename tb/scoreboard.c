@@ -1316,7 +1316,7 @@ static void json_mismatches(const struct sb *sb, FILE *f)
 	}
 }
 
-void sb_write_json(const struct sb *sb, FILE *f, double wall)
+void sb_write_json(const struct sb *sb, FILE *f, double wall, double cpu)
 {
 	int st = sb_status(sb);
 	uint64_t lookups = sb->cnt.tlb_hits + sb->cnt.tlb_misses;
@@ -1339,8 +1339,8 @@ void sb_write_json(const struct sb *sb, FILE *f, double wall)
 	json_str(f, sb->o.repro);
 	fputc(',', f);
 	json_counts(sb, f);
-	fprintf(f, ",\"cycles\":%" PRIu64 ",\"wall_seconds\":%.6f,\"tlb_hit_rate\":%.6f,",
-		sb->port.cycle(sb->port.ctx), wall,
+	fprintf(f, ",\"cycles\":%" PRIu64 ",\"wall_seconds\":%.6f,\"cpu_seconds\":%.6f,\"tlb_hit_rate\":%.6f,",
+		sb->port.cycle(sb->port.ctx), wall, cpu,
 		lookups ? (double)sb->cnt.tlb_hits / (double)lookups : 0.0);
 	fprintf(f, "\"latency\":{\"hit\":");
 	json_hist(f, sb->lat_hit);

@@ -126,8 +126,8 @@ long sb_first_fail_op(const struct sb *sb);
 /* Cycle of the first mismatch, 0 if none. */
 uint64_t sb_first_fail_cycle(const struct sb *sb);
 uint64_t sb_translations(const struct sb *sb);
-/* Writes result.json (docs/results.md). */
-void sb_write_json(const struct sb *sb, FILE *f, double wall_seconds);
+/* Writes result.json (docs/results.md); cpu_seconds of the timed part. */
+void sb_write_json(const struct sb *sb, FILE *f, double wall_seconds, double cpu_seconds);
 /* One-line summary. */
 void sb_write_summary(const struct sb *sb, FILE *f, double wall_seconds);
 

@@ -12,6 +12,7 @@
 #define SYSMMU_SIM_BENCH_H
 
 #include <chrono>
+#include <ctime>
 #include <cinttypes>
 #include <cstdio>
 #include <deque>
@@ -502,6 +503,14 @@ static inline double sim_now()
 	return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
+static inline double sim_cpu()
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
 /* Plain run: scoreboard against the DUT. */
 template <class T> struct BenchHolder {
 	Bench<T> *b = nullptr;
@@ -527,7 +536,7 @@ template <class T> int bench_run_checked(sim_args *a)
 				BenchHolder<T>::idle, BenchHolder<T>::irq, BenchHolder<T>::cycle,
 				BenchHolder<T>::op_begin, nullptr };
 	struct sb *sb = sb_create(a->v, &a->sbo, &port, err, sizeof(err));
-	double t0;
+	double t0, c0;
 
 	if (!sb) {
 		fprintf(stderr, "sysmmu-sim: %s\n", err);
@@ -540,8 +549,10 @@ template <class T> int bench_run_checked(sim_args *a)
 		b.attach(sb);
 		b.reset();
 		t0 = sim_now();
+		c0 = sim_cpu();
 		a->status = sb_run(sb);
 		a->wall = sim_now() - t0;
+		a->cpu = sim_cpu() - c0;
 		b.finish();
 		a->cycles = b.cycles();
 		a->translations = sb_translations(sb);
@@ -549,7 +560,7 @@ template <class T> int bench_run_checked(sim_args *a)
 		a->fail_cycle = sb_first_fail_cycle(sb);
 		a->trace_start_cycle = b.trace_start();
 		a->trace_written = b.traced();
-		sim_finish(a, sb, a->wall);
+		sim_finish(a, sb);
 		h.b = nullptr;
 	}
 	sb_destroy(sb);
@@ -563,7 +574,7 @@ template <class T> int bench_run_replay(sim_args *a)
 	SimRecorder rec;
 	struct sb_port port = rec.port();
 	struct sb *sb = sb_create(a->v, &a->sbo, &port, err, sizeof(err));
-	double t0;
+	double t0, c0;
 
 	if (!sb) {
 		fprintf(stderr, "sysmmu-sim: %s\n", err);
@@ -578,8 +589,12 @@ template <class T> int bench_run_replay(sim_args *a)
 
 		b.reset();
 		t0 = sim_now();
+		c0 = sim_cpu();
 		a->status = b.replay(rec.acts) ? SB_WATCHDOG : SB_PASS;
 		a->wall = sim_now() - t0;
+		a->cpu = sim_cpu() - c0;
+		if (a->status == SB_WATCHDOG)
+			sb_watchdog(sb, "no progress while replaying the stimulus (--no-scoreboard)");
 		b.finish();
 		rec.cycles = b.cycles();
 		a->cycles = b.cycles();
@@ -588,7 +603,7 @@ template <class T> int bench_run_replay(sim_args *a)
 	a->translations = sb_translations(sb);
 	a->fail_op = -1;
 	a->fail_cycle = 0;
-	sim_finish(a, sb, a->wall);
+	sim_finish(a, sb);
 	sb_destroy(sb);
 	return a->status;
 }

@@ -305,7 +305,7 @@ void dump_vector(const std::string &path, const struct vec *v)
 } // namespace
 
 /* Called by bench_run<T> while the scoreboard is still alive. */
-void sim_finish(sim_args *a, struct sb *sb, double wall)
+void sim_finish(sim_args *a, struct sb *sb)
 {
 	if (!a->json.empty()) {
 		FILE *f = fopen(a->json.c_str(), "w");
@@ -315,14 +315,14 @@ void sim_finish(sim_args *a, struct sb *sb, double wall)
 			a->status = SB_ERROR;
 			return;
 		}
-		sb_write_json(sb, f, wall);
+		sb_write_json(sb, f, a->wall, a->cpu);
 		if (fclose(f)) {
 			fprintf(stderr, "sysmmu-sim: cannot write %s\n", a->json.c_str());
 			a->status = SB_ERROR;
 		}
 	}
 	if (a->sbo.out)
-		sb_write_summary(sb, stdout, wall);
+		sb_write_summary(sb, stdout, a->wall);
 }
 
 int main(int argc, char **argv)

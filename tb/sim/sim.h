@@ -36,6 +36,7 @@ struct sim_args {
 	/* filled in by the run */
 	int status;
 	double wall;            /* seconds spent in the timed part */
+	double cpu;             /* process CPU seconds of the timed part */
 	uint64_t cycles;
 	uint64_t translations;
 	long fail_op;
@@ -59,7 +60,7 @@ extern const sim_config sim_configs[];
 extern const size_t sim_n_configs;
 
 /* main.cpp: result files shared by every configuration. */
-void sim_finish(sim_args *a, struct sb *sb, double wall);
+void sim_finish(sim_args *a, struct sb *sb);
 
 /* gtkw.cpp: writes a GTKWave save file next to an FST file. */
 int sim_write_gtkw(const std::string &fst, uint64_t marker_time);
