@@ -40,7 +40,7 @@ SC_VL_DIR   := $(BUILD)/sc/vl
 VL_ROOT     := $(shell verilator --getenv VERILATOR_ROOT 2>/dev/null)
 SC_VL_INC   := -isystem $(VL_ROOT)/include -isystem $(VL_ROOT)/include/vltstd
 SC_VL_DEFS  := -DVM_SC=1 -DVM_TRACE=1 -DVM_TRACE_FST=1 -DVM_TRACE_VCD=0 -DVM_COVERAGE=0
-SC_VL_FLAGS := --sc --trace-fst --assert -MAKEFLAGS "OPT_FAST=-O2 OPT_GLOBAL=-O2"
+SC_VL_FLAGS := --sc --trace-fst --assert -j 1 -MAKEFLAGS "OPT_FAST=-O2 OPT_GLOBAL=-O2"
 SC_VL_RT    := verilated verilated_fst_c verilated_fst_sc verilated_threads
 SC_VL_RT_OBJS := $(SC_VL_RT:%=$(SC_VL_DIR)/rt/%.o)
 sc_cfg_var  = $(patsubst v%,%,$(word 1,$(subst _, ,$(1))))

@@ -6,6 +6,7 @@
 // SystemC: clock/reset, APB driver, request driver, response sink, AXI
 // memory and a monitor (tb/sc/sc_tb.h). See docs/systemc.md.
 #include <chrono>
+#include <ctime>
 #include <cinttypes>
 #include <cstdio>
 #include <cstdlib>
@@ -182,7 +183,7 @@ SC_MODULE(bench)
 	}
 
 	int status = SB_ERROR;
-	double wall = 0;
+	double wall = 0, cpu = 0;
 
 	struct sb *get_sb() const { return sb_; }
 
@@ -379,6 +380,7 @@ private:
 	{
 		struct sb_port port = {};
 		auto t0 = std::chrono::steady_clock::now();
+		std::clock_t c0 = std::clock();
 
 		port.ctx = this;
 		port.issue = port_issue;
@@ -397,6 +399,7 @@ private:
 		if (fst_)
 			fst_->flush();
 		wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+		cpu = (double)(std::clock() - c0) / CLOCKS_PER_SEC;
 		sc_stop();
 	}
 
@@ -433,7 +436,7 @@ int run_bench(const sim_opts &o)
 	sc_start();
 	if (!b.get_sb())
 		return SB_ERROR;
-	rc = finish_run(o, b.get_sb(), b.status, b.wall);
+	rc = finish_run(o, b.get_sb(), b.status, b.wall, b.cpu);
 	if (b.traced() && sim_write_gtkw(o.trace, b.marker_ps()) && rc == SB_PASS)
 		rc = SB_ERROR;
 	sb_destroy(b.get_sb());

@@ -257,7 +257,7 @@ int parse_sim_opts(int argc, char **argv, sim_opts *o)
 	return 0;
 }
 
-int finish_run(const sim_opts &o, struct sb *sb, int status, double wall)
+int finish_run(const sim_opts &o, struct sb *sb, int status, double wall, double cpu)
 {
 	FILE *f = fopen(o.json.c_str(), "w");
 
@@ -267,7 +267,7 @@ int finish_run(const sim_opts &o, struct sb *sb, int status, double wall)
 			strerror(errno));
 		return SB_ERROR;
 	}
-	sb_write_json(sb, f, wall);
+	sb_write_json(sb, f, wall, cpu);
 	if (fclose(f)) {
 		fprintf(stderr, "sysmmu-sim-sc: error writing %s\n", o.json.c_str());
 		return SB_ERROR;

@@ -41,8 +41,8 @@ struct sim_opts {
 // or the exit code (2) after printing a message naming the problem.
 int parse_sim_opts(int argc, char **argv, sim_opts *o);
 
-// Writes result.json and the summary line (and the .gtkw next to the
-// trace); returns the process exit code.
-int finish_run(const sim_opts &o, struct sb *sb, int status, double wall);
+// Writes result.json and the summary line; wall and cpu are the seconds
+// of the timed part. Returns the process exit code.
+int finish_run(const sim_opts &o, struct sb *sb, int status, double wall, double cpu);
 
 #endif // SYSMMU_SIM_SC_OPTS_H
