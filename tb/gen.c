@@ -210,11 +210,10 @@ void gen_taint_l2(struct gslot *s, unsigned j)
 }
 
 /* Software is about to change the level-1 entry of a slot. */
-void gen_taint_l1(struct gen *g, struct gslot *s)
+void gen_taint_l1(struct gslot *s)
 {
 	unsigned j;
 
-	(void)g;
 	if (s->kind == SLOT_SECTION)
 		s->sect_stale = true;
 	if (s->l1_link)

@@ -139,7 +139,7 @@ void gen_recover(struct gen *g);
 bool gen_va_clean(const struct gen *g, uint32_t va);
 void gen_xlate(struct gen *g, uint32_t va, bool write, bool ns);
 
-void gen_taint_l1(struct gen *g, struct gslot *s);
+void gen_taint_l1(struct gslot *s);
 void gen_taint_l2(struct gslot *s, unsigned j);
 bool gen_known_blocked(const struct gen *g, int *blocked);
 void gen_seed(struct gen *g, uint64_t seed);

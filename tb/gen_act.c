@@ -180,7 +180,7 @@ static void after_l1_change(struct gen *g, const struct gslot *s, enum l1_flush 
 
 static void map_section(struct gen *g, struct gslot *s, bool init)
 {
-	gen_taint_l1(g, s);
+	gen_taint_l1(s);
 	s->perm = (uint8_t)rand_perm(g);
 	s->ns = gen_chance(g, g->pf.ns_page);
 	s->pa = rand_pa(g, 0x100000);
@@ -192,7 +192,7 @@ static void map_section(struct gen *g, struct gslot *s, bool init)
 
 static void map_table(struct gen *g, struct gslot *s, bool init)
 {
-	gen_taint_l1(g, s);
+	gen_taint_l1(s);
 	s->l2 = alloc_pt(g, 0x400);
 	s->ns = gen_chance(g, g->pf.ns_page);
 	write_l1(g, s, sysmmu_mk_link(g->var, s->l2, s->ns));
@@ -301,7 +301,7 @@ static void unmap_slot(struct gen *g, struct gslot *s)
 {
 	enum l1_flush need = s->kind == SLOT_TABLE && s->n_mapped ? L1F_SLOT : L1F_ENTRY;
 
-	gen_taint_l1(g, s);
+	gen_taint_l1(s);
 	write_l1(g, s, empty_l1(g));
 	s->kind = SLOT_EMPTY;
 	s->l1_link = g->zero_habit;
@@ -416,7 +416,7 @@ static void act_poison(struct gen *g)
 
 	if (!s)
 		return;
-	gen_taint_l1(g, s);
+	gen_taint_l1(s);
 	if (gen_chance(g, 50)) {
 		lo = g->err_next;
 		g->err_next += 0x400;
@@ -876,7 +876,7 @@ void gen_new_domain(struct gen *g, bool init)
 	g->zero_habit = gen_chance(g, 70);
 	for (i = 0; i < g->n_slots; i++)
 		if (g->slots[i].kind != SLOT_EMPTY)
-			gen_taint_l1(g, &g->slots[i]);
+			gen_taint_l1(&g->slots[i]);
 	reset_slots(g);
 	initial_mappings(g);
 	if (init)
