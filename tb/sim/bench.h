@@ -553,6 +553,9 @@ template <class T> int bench_run_checked(sim_args *a)
 		a->status = sb_run(sb);
 		a->wall = sim_now() - t0;
 		a->cpu = sim_cpu() - c0;
+		/* Waves: a few cycles past the end, so the last events are visible. */
+		if (b.traced())
+			b.idle(16);
 		b.finish();
 		a->cycles = b.cycles();
 		a->translations = sb_translations(sb);
