@@ -1153,6 +1153,11 @@ uint64_t sb_first_fail_cycle(const struct sb *sb)
 	return sb->events || sb->watchdog ? sb->first_fail_cycle : 0;
 }
 
+uint64_t sb_model_accepted(const struct sb *sb)
+{
+	return sb->model_accepted;
+}
+
 uint64_t sb_cycles(const struct sb *sb)
 {
 	return sb->ended ? sb->end_cycle : sb->port.cycle(sb->port.ctx);

@@ -126,6 +126,8 @@ long sb_first_fail_op(const struct sb *sb);
 /* Cycle of the first mismatch, 0 if none. */
 uint64_t sb_first_fail_cycle(const struct sb *sb);
 uint64_t sb_translations(const struct sb *sb);
+/* Requests the model has translated so far (the DUT owes that many responses). */
+uint64_t sb_model_accepted(const struct sb *sb);
 /* Clock cycles of the run (fixed when sb_run() ends, before its report). */
 uint64_t sb_cycles(const struct sb *sb);
 /* Writes result.json (docs/results.md); cpu_seconds of the timed part. */

@@ -269,8 +269,12 @@ private:
 			trace_start_ = cyc_;
 			traced_ = true;
 		}
-		if ((long)i == a_->trace_to + 1)
-			trace_close();
+		/* Ops run ahead of the DUT: keep tracing until it has answered them. */
+		if ((long)i == a_->trace_to + 1 && tfp_) {
+			close_at_ = sb_ ? sb_model_accepted(sb_) : returned_;
+			if (returned_ >= close_at_)
+				trace_close();
+		}
 #else
 		(void)i;
 #endif
@@ -396,6 +400,10 @@ private:
 			if (sb_)
 				sb_rtl_rsp(sb_, &rsp);
 		}
+#if VM_TRACE
+		if (tfp_ && returned_ >= close_at_)
+			trace_close();
+#endif
 	}
 
 	sim_args *a_;
@@ -418,6 +426,7 @@ private:
 	uint32_t apb_rdata_ = 0;
 	bool apb_err_ = false;
 	uint64_t trace_start_ = 0;
+	uint64_t close_at_ = UINT64_MAX;
 	bool traced_ = false;
 #if VM_TRACE
 	VerilatedFstC *tfp_ = nullptr;
