@@ -89,16 +89,18 @@ synth-all: $(RTL_SYNTH_ALL:%=$(RTL_OUT)/synth-%.stat)
 	@cat $(RTL_SYNTH_ALL:%=$(RTL_OUT)/synth-%.stat.sum)
 
 # ---- smoke: directed Verilator run of both variants ----
-# Built with --assert and unique X assignment/initialisation; each variant
+# Built with --assert and unique X assignment/initialisation (and ASan/UBSan
+# under SAN=1, through CXXFLAGS/LDFLAGS); each variant
 # runs under two X-initialisation seeds and the two logs must be identical.
 RTL_SMOKE_FLAGS := --cc --exe --build -j 1 --assert --x-assign unique --x-initial unique \
                    --top-module $(RTL_TOP) $(RTL_VFLAGS)
 
 define rtl_smoke_rule
-$(RTL_OUT)/smoke-v$(1)/Vsmoke: $(RTL_SRCS) tb/smoke/smoke.cpp include/sysmmu/regs.h
+$(RTL_OUT)/smoke-v$(1)/Vsmoke: $(RTL_SRCS) tb/smoke/smoke.cpp include/sysmmu/regs.h mk/rtl.mk
 	@mkdir -p $$(dir $$@)
 	+$(VERILATOR) $(RTL_SMOKE_FLAGS) -GVARIANT=$(1) --Mdir $(RTL_OUT)/smoke-v$(1) -o Vsmoke \
-	  -CFLAGS "-std=c++17 -DSMOKE_VARIANT=$(1) -I$(abspath include)" \
+	  -CFLAGS "-std=c++17 -Wall -Wextra -Werror -DSMOKE_VARIANT=$(1) -I$(abspath include) $(CXXFLAGS)" \
+	  $(if $(strip $(LDFLAGS)),-LDFLAGS "$(LDFLAGS)") \
 	  $(abspath tb/smoke/smoke.cpp) $(RTL_SRCS) > $(RTL_OUT)/smoke-v$(1)/build.log \
 	  || { cat $(RTL_OUT)/smoke-v$(1)/build.log; exit 1; }
 
