@@ -19,23 +19,35 @@ def seed_base_from_date(day=None):
     return int(day.strftime("%Y%m%d")) * 100000
 
 
-def vector_variant(path):
-    """The variant from a vector's header ('variant 3|5'), or JobError."""
+HEADER_KEYS = ("variant", "tlb_entries", "flpd_entries")
+
+
+def vector_header(path):
+    """{'variant', 'tlb_entries', 'flpd_entries'} from a vector's header
+    lines (docs/vectors.md), or JobError naming file and line."""
+    found = {}
     try:
         with open(path, encoding="utf-8") as f:
             for lineno, line in enumerate(f, 1):
                 words = line.split("#", 1)[0].split()
-                if not words:
+                if not words or words[0] not in HEADER_KEYS:
+                    if words and words[0] != "sysmmu-vec" and words[0] != "id_width":
+                        break   # first op: the header is over
                     continue
-                if words[0] == "variant":
-                    if len(words) != 2 or words[1] not in ("3", "5"):
-                        raise JobError("%s:%d: bad variant line" % (path, lineno))
-                    return int(words[1])
-                if lineno > 50:
-                    break
+                if len(words) != 2 or not words[1].isdigit():
+                    raise JobError("%s:%d: bad %s line" % (path, lineno, words[0]))
+                found[words[0]] = int(words[1])
+                if words[0] == "variant" and found["variant"] not in (3, 5):
+                    raise JobError("%s:%d: bad variant line" % (path, lineno))
     except OSError as e:
         raise JobError("%s: %s" % (path, e.strerror)) from e
-    raise JobError("%s:1: no 'variant' header line" % path)
+    if "variant" not in found:
+        raise JobError("%s:1: no 'variant' header line" % path)
+    return found
+
+
+def vector_variant(path):
+    return vector_header(path)["variant"]
 
 
 def safe_id(text):
@@ -43,9 +55,12 @@ def safe_id(text):
 
 
 def vec_job(path):
-    variant = vector_variant(path)
+    header = vector_header(path)
+    variant = header["variant"]
     name = os.path.splitext(os.path.basename(path))[0]
     return {
+        "tlb_entries_hdr": header.get("tlb_entries"),
+        "flpd_entries_hdr": header.get("flpd_entries"),
         "id": "dir-" + safe_id(name),
         "name": name,
         "kind": "vec",
@@ -100,17 +115,28 @@ def gen_job(cfg, profile, seed, ops, timing_seed):
     }
 
 
+def vector_runs_on(job, configs):
+    """A directed vector runs when its variant is selected and, if the
+    configurations name sizes, its header's TLB/FLPD size is among them
+    (the simulator has no other verilated configuration)."""
+    for variant, tlb, flpd in configs:
+        if variant != job["variant"]:
+            continue
+        if tlb is None or (tlb, flpd) == (job["tlb_entries_hdr"], job["flpd_entries_hdr"]):
+            return True
+    return False
+
+
 def build_jobs(vectors, profiles, configs, seeds, seed_base, ops):
     """Directed vectors of the selected variants, then `seeds` generated jobs
     spread round robin over configs x profiles (job i: seed seed_base + i).
     configs: (variant, tlb, flpd) tuples or plain variants. The order is a
     pure function of the arguments."""
     configs = [c if isinstance(c, tuple) else (c, None, None) for c in configs]
-    variants = {c[0] for c in configs}
     jobs = []
     for path in sorted(vectors):
         job = vec_job(path)
-        if job["variant"] in variants:
+        if vector_runs_on(job, configs):
             jobs.append(job)
     combos = [(c, p) for c in configs for p in profiles]
     for i in range(seeds if combos else 0):

@@ -281,6 +281,13 @@ class ShardTest(unittest.TestCase):
         self.assertEqual(len(set(sum(parts, []))), len(full))
         self.assertEqual(parts[1], full[1::3])
 
+    def test_directed_vectors_only_on_listed_configurations(self):
+        vecs = [os.path.join(VEC, n) for n in ("v5_pass.vec", "v3_bug_pa.vec")]
+        ids = lambda cfgs: [j["id"] for j in jobsmod.build_jobs(vecs, [], cfgs, 0, 0, 1)]
+        self.assertEqual(ids([3, 5]), ["dir-v3_bug_pa", "dir-v5_pass"])
+        self.assertEqual(ids([(5, 32, 8)]), ["dir-v5_pass"])
+        self.assertEqual(ids([(5, 4, 8), (3, 32, 8)]), ["dir-v3_bug_pa"])
+
     def test_round_robin_over_profiles_and_variants(self):
         jobs = jobsmod.build_jobs([], ["a", "b"], [3, 5], 8, 100, 10)
         self.assertEqual([(j["variant"], j["profile"], j["seed"]) for j in jobs][:4],
@@ -393,7 +400,13 @@ class EndToEndTest(unittest.TestCase):
         self.assertIn("is in both", p.stderr)
 
     def test_ctrl_c_leaves_a_consistent_partial_report(self):
-        out = os.path.join(self.tmp, "interrupted")
+        self.interrupt(signal.SIGINT, "interrupted")
+
+    def test_sigterm_leaves_a_consistent_partial_report(self):
+        self.interrupt(signal.SIGTERM, "terminated")
+
+    def interrupt(self, sig, name):
+        out = os.path.join(self.tmp, name)
         # The sleeping vector first, then a passing one, one job at a time.
         cmd = [sys.executable, REGRESS, "--sim", FAKE, "--no-build", "--seeds", "0",
                "--vectors", os.path.join(VEC, "v[35]_[ps]*.vec"), "--timeout", "60",
@@ -405,7 +418,7 @@ class EndToEndTest(unittest.TestCase):
                 break
             time.sleep(0.1)
         time.sleep(0.5)
-        p.send_signal(signal.SIGINT)
+        p.send_signal(sig)
         stdout, _ = p.communicate(timeout=30)
         self.assertEqual(p.returncode, 130, stdout)
         with open(os.path.join(out, "results.json")) as f:
