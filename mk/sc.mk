@@ -115,6 +115,7 @@ $(BUILD)/sc/readme_example: $(BUILD)/sc/readme_example.cpp $(SC_TLM_LIB) $(SC_RE
 sc-example: $(BUILD)/sc/readme_example
 	$(SC_ENV) $(BUILD)/sc/readme_example
 
-all: $(SC_TLM_LIB)
+all: $(SC_TLM_LIB) $(BUILD)/sysmmu-tlm-test $(BUILD)/sysmmu-sim-sc
+TEST_TARGETS += sc-test
 
 -include $(wildcard $(BUILD)/sc/*.d)
