@@ -72,6 +72,20 @@ module sysmmu #(
 
   output logic            irq_o
 );
+  // Parameter ranges of spec section 1 (elaboration-time errors, both tools).
+  if (!(VARIANT == 3 || VARIANT == 5)) begin : g_bad_variant
+    $error("sysmmu: VARIANT must be 3 or 5, got %0d", VARIANT);
+  end
+  if (TLB_ENTRIES < 4 || TLB_ENTRIES > 64) begin : g_bad_tlb
+    $error("sysmmu: TLB_ENTRIES must be 4..64, got %0d", TLB_ENTRIES);
+  end
+  if (FLPD_ENTRIES < 1 || FLPD_ENTRIES > 16) begin : g_bad_flpd
+    $error("sysmmu: FLPD_ENTRIES must be 1..16, got %0d", FLPD_ENTRIES);
+  end
+  if (ID_W < 1 || ID_W > 16) begin : g_bad_id_w
+    $error("sysmmu: ID_W must be 1..16, got %0d", ID_W);
+  end
+
   localparam int PPN_W   = PA_W - 12;
   localparam int TLB_IW  = $clog2(TLB_ENTRIES);
   localparam int FLPD_IW = (FLPD_ENTRIES > 1) ? $clog2(FLPD_ENTRIES) : 1;
