@@ -14,7 +14,7 @@ SC_LDLIBS   := -lsystemc -pthread -latomic -lm
 SC_ENV      := SYSTEMC_DISABLE_COPYRIGHT_MESSAGE=1
 SC_VECTORS   = $(sort $(wildcard vectors/directed/*.vec))
 
-.PHONY: tlm-test sc-test sim-sc bench-sc sc-example
+.PHONY: tlm-test sc-test sim-sc bench-sc sc-example sc-bug-inject
 
 $(BUILD)/sc/%.o: tb/sc/%.cpp
 	@mkdir -p $(dir $@)
@@ -100,6 +100,11 @@ $(BUILD)/sc/configs.cpp: sc-configs-force
 $(BUILD)/sc/configs.o: $(BUILD)/sc/configs.cpp tb/sc/sim_sc_opts.h
 	$(CXX) $(SC_CXXFLAGS) $(SC_CPPFLAGS) -c $< -o $@
 
+# The .gtkw writer of the C++ harness, reused as is (FST reader in Verilator's runtime).
+$(BUILD)/sc/gtkw.o: tb/sim/gtkw.cpp tb/sim/sim.h
+	@mkdir -p $(dir $@)
+	$(CXX) $(SC_CXXFLAGS) $(SC_CPPFLAGS) $(SC_VL_INC) -Itb/sim -c $< -o $@
+
 $(BUILD)/sc/scoreboard.o: tb/scoreboard.c $(wildcard include/sysmmu/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
@@ -137,6 +142,10 @@ $(BUILD)/sc/readme_example.cpp: README.md
 $(BUILD)/sc/readme_example: $(BUILD)/sc/readme_example.cpp $(SC_TLM_LIB) $(SC_REF_LIB)
 	$(CXX) -std=c++17 -Wall -Wextra -Werror $(CXXFLAGS) -Iinclude -Itb/sc $< -o $@ \
 		$(SC_TLM_LIB) $(SC_REF_LIB) -lsystemc -pthread -latomic $(LDFLAGS)
+
+## sc-bug-inject  RTL bugs (scripts/bug-inject recipes) on a tree copy must fail sysmmu-sim-sc
+sc-bug-inject:
+	$(PYTHON) tb/sc/sc-bug-inject
 
 ## sc-example     compile and run the SystemC example of README.md
 sc-example: $(BUILD)/sc/readme_example
