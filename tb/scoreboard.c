@@ -436,21 +436,27 @@ static void compare_reg(struct sb *sb, const struct vec_op *op, bool write, uint
 			uint32_t model_rdata, int model_err, uint32_t rd, bool err)
 {
 	char nb[16], field[40];
-	const char *name = reg_name(sb->variant, off, nb, sizeof(nb));
+	const char *name;
+	bool bad_err = (model_err != 0) != err;
+	bool bad_val = !write && model_rdata != rd;
+	bool bad_exp = op->kind == VEC_RD && op->has_expect && !write && ((rd ^ op->data) & op->mask);
 
+	sb->cnt.checks += 1 + !write + (op->kind == VEC_RD && op->has_expect && !write);
+	if (!bad_err && !bad_val && !bad_exp)
+		return;
+	/* Names only on the failure path: this runs for every register access. */
+	name = reg_name(sb->variant, off, nb, sizeof(nb));
 	snprintf(field, sizeof(field), "PSLVERR@%s", name);
-	check_u64(sb, sb->cur_op, "reg", field, model_err != 0, err);
-	if (!write)
-		check_u64(sb, sb->cur_op, "reg", name, model_rdata, rd);
-	if (op->kind == VEC_RD && op->has_expect && !write) {
-		sb->cnt.checks++;
-		if ((rd ^ op->data) & op->mask) {
-			char e[40], a[40];
+	if (bad_err)
+		sb_failf(sb, sb->cur_op, "reg", field, model_err != 0, err);
+	if (bad_val)
+		sb_failf(sb, sb->cur_op, "reg", name, model_rdata, rd);
+	if (bad_exp) {
+		char e[40], a[40];
 
-			snprintf(e, sizeof(e), "0x%X mask 0x%X", op->data, op->mask);
-			snprintf(a, sizeof(a), "0x%X", rd);
-			sb_fail(sb, sb->cur_op, "expect", name, e, a);
-		}
+		snprintf(e, sizeof(e), "0x%X mask 0x%X", op->data, op->mask);
+		snprintf(a, sizeof(a), "0x%X", rd);
+		sb_fail(sb, sb->cur_op, "expect", name, e, a);
 	}
 }
 
@@ -808,19 +814,18 @@ static int sb_sync_mode(struct sb *sb, bool fault_check)
 /* Reads a register on both sides; compares value and PSLVERR. */
 static int cmp_reg(struct sb *sb, size_t op, const char *area, uint32_t off)
 {
-	char nb[16];
-	const char *name = reg_name(sb->variant, off, nb, sizeof(nb));
+	char nb[16], f[40];
 	uint32_t mv = 0, rv;
 	int merr = sysmmu_reg_read(sb->model, off, &mv);
 	bool rerr;
 
 	if (dut_apb(sb, false, off, 0, &rv, &rerr))
 		return -1;
-	check_u64(sb, op, area, name, mv, rv);
+	sb->cnt.checks++;
+	if (mv != rv)
+		sb_failf(sb, op, area, reg_name(sb->variant, off, nb, sizeof(nb)), mv, rv);
 	if ((merr != 0) != rerr) {
-		char f[40];
-
-		snprintf(f, sizeof(f), "PSLVERR@%s", name);
+		snprintf(f, sizeof(f), "PSLVERR@%s", reg_name(sb->variant, off, nb, sizeof(nb)));
 		sb_failf(sb, op, area, f, merr != 0, rerr);
 	}
 	return 0;
@@ -870,8 +875,11 @@ static int cmp_entry(struct sb *sb, bool flpd, unsigned idx)
 		sysmmu_reg_read(sb->model, offs[k], &mv);
 		if (dut_apb(sb, false, offs[k], 0, &rd, &err))
 			return -1;
+		sb->cnt.checks++;
+		if (mv == rd)
+			continue;
 		snprintf(field, sizeof(field), "%s[%u].%s", flpd ? "FLPD" : "TLB", idx, part[k]);
-		check_u64(sb, sb->cur_op, flpd ? "flpd" : "tlb", field, mv, rd);
+		sb_failf(sb, sb->cur_op, flpd ? "flpd" : "tlb", field, mv, rd);
 	}
 	return 0;
 }
