@@ -5,6 +5,7 @@
  * scoreboard uses) with no hooks. Prints one line per run:
  *   model <profile> translations=N cpu_seconds=F translations_per_s=F
  * usage: model-bench-sim PROFILE OPS SEED [VARIANT]
+ *        model-bench-sim FILE.vec
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
@@ -47,19 +48,26 @@ int main(int argc, char **argv)
 	double t0, t1;
 	size_t i;
 
-	if (argc < 4) {
-		fprintf(stderr, "usage: %s PROFILE OPS SEED [VARIANT]\n", argv[0]);
-		return 2;
-	}
-	g.profile = argv[1];
-	g.ops = strtoull(argv[2], NULL, 0);
-	g.seed = strtoull(argv[3], NULL, 0);
-	g.variant = argc > 4 && strcmp(argv[4], "3") == 0 ? SYSMMU_V3 : SYSMMU_V5;
-	g.tlb_entries = 32;
-	g.flpd_entries = 8;
 	vec_init(&v);
-	if (sysmmu_gen(&g, &v, err, sizeof(err))) {
-		fprintf(stderr, "%s: %s\n", argv[0], err);
+	if (argc == 2) {
+		g.profile = argv[1];
+		if (vec_parse_file(argv[1], &v, err, sizeof(err))) {
+			fprintf(stderr, "%s\n", err);
+			return 2;
+		}
+	} else if (argc >= 4) {
+		g.profile = argv[1];
+		g.ops = strtoull(argv[2], NULL, 0);
+		g.seed = strtoull(argv[3], NULL, 0);
+		g.variant = argc > 4 && strcmp(argv[4], "3") == 0 ? SYSMMU_V3 : SYSMMU_V5;
+		g.tlb_entries = 32;
+		g.flpd_entries = 8;
+		if (sysmmu_gen(&g, &v, err, sizeof(err))) {
+			fprintf(stderr, "%s: %s\n", argv[0], err);
+			return 2;
+		}
+	} else {
+		fprintf(stderr, "usage: %s PROFILE OPS SEED [VARIANT] | %s FILE.vec\n", argv[0], argv[0]);
 		return 2;
 	}
 	cfg.variant = v.variant;
