@@ -260,6 +260,12 @@ def _buckets_html(report_dir, run):
         if mini.get("vector"):
             links.append(_a(mini["vector"], "minimized vector (%d &rarr; %d ops)"
                             % (mini["ops_before"], mini["ops_after"])).replace("&amp;rarr;", "&rarr;"))
+            if mini.get("wave"):
+                links.append(_a(mini["wave"], "waves of the minimized run"))
+            text = _small_file(report_dir, mini["vector"])
+            if text:
+                links.append("<details><summary>show</summary><pre>%s</pre></details>"
+                             % escape(text))
         elif mini:
             links.append(escape(mini.get("note") or "not minimized"))
         for key, label in (("wave", "waves (.fst)"), ("gtkw", ".gtkw"), ("log", "log"),
@@ -276,6 +282,16 @@ def _buckets_html(report_dir, run):
                      "<br>".join(links)))
     return _table(["bucket", "signature", "spec area", "jobs", "variants", "profiles",
                    "first failure", "repro", "artifacts"], rows)
+
+
+def _small_file(report_dir, path, max_lines=60):
+    """The text of a short report file (for inline display), else None."""
+    try:
+        with open(os.path.join(report_dir, path), encoding="utf-8") as f:
+            lines = f.read().splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return "\n".join(lines) if len(lines) <= max_lines else None
 
 
 def _failed_jobs_html(report_dir, run):

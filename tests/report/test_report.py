@@ -198,6 +198,11 @@ class ReportTest(unittest.TestCase):
                        "Verilator 5.006", "Jobs by profile and variant"):
             self.assertIn(needle, text)
         self.assertGreaterEqual(text.count("<svg"), 4)
+        import re
+        for block in re.findall(r"<svg.*?</svg>", text, re.S):
+            root = ET.fromstring(block)          # each plot is well-formed SVG
+            self.assertTrue(root.tag.endswith("svg"))
+            self.assertGreater(len(root.findall("{http://www.w3.org/2000/svg}rect")), 0)
 
     def test_summary_md(self):
         text = self.read("summary.md")
@@ -352,7 +357,10 @@ class EndToEndTest(unittest.TestCase):
         self.assertEqual((pa["count"], pa["first"]), (3, "dir-v3_bug_pa"))
         self.assertEqual(pa["minimized"]["ops_after"], 2)
         self.assertTrue(os.path.exists(os.path.join(out, pa["minimized"]["vector"])))
+        self.assertTrue(os.path.exists(os.path.join(out, pa["minimized"]["wave"])))
         self.assertTrue(os.path.exists(os.path.join(out, pa["wave"])))
+        with open(os.path.join(out, "index.html")) as f:
+            self.assertIn("<pre>sysmmu-vec 1\nvariant 3\n", f.read())
         self.assertTrue(os.path.exists(os.path.join(out, pa["gtkw"])))
         self.assertIn("minimized 62 -> 2 ops", p.stdout)
         self.assertIn("[20/20] pass 13 fail 7", p.stdout)
