@@ -90,7 +90,7 @@ $(SIM_DIR)/$(1)/configs.cpp: sim-force
 	    echo "  { $$$${v#v}, $$$${t#t}, $$$${f#f}, \"$$$$c\", sim_run_$$$$c },"; \
 	  done; \
 	  echo '};'; echo 'const size_t sim_n_configs = sizeof(sim_configs) / sizeof(sim_configs[0]);'; } >$$@.tmp
-	cmp -s $$@.tmp $$@ && rm -f $$@.tmp || mv -f $$@.tmp $$@
+	@cmp -s $$@.tmp $$@ && rm -f $$@.tmp || mv -f $$@.tmp $$@
 
 $(SIM_DIR)/$(1)/configs.o: $(SIM_DIR)/$(1)/configs.cpp tb/sim/sim.h
 	$(CXX) $(SIM_CXXFLAGS) -c -o $$@ $$<
