@@ -303,6 +303,10 @@ class ShardTest(unittest.TestCase):
             p = subprocess.run([sys.executable, REGRESS, "--list", "--shard", bad],
                                capture_output=True, text=True)
             self.assertEqual(p.returncode, 2, bad)
+        p = subprocess.run([sys.executable, REGRESS, "--sim", "/nonexistent", "--no-build",
+                            "--seeds", "1", "--no-directed"], capture_output=True, text=True)
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("--sim /nonexistent: not an executable file", p.stderr)
         with tempfile.NamedTemporaryFile("w", suffix=".vec", delete=False) as f:
             f.write("sysmmu-vec 1\nvariant 4\n")
         try:
