@@ -25,8 +25,8 @@ SIM_HDRS        := tb/sim/bench.h tb/sim/sim.h include/sysmmu/scoreboard.h \
 SIM_RT_SRCS     := verilated verilated_fst_c verilated_threads
 SIM_LIBS        := -lz -pthread
 
-all: $(SIM_BIN) $(SIM_COV_BIN)
-TEST_TARGETS += sim-test
+all: $(SIM_BIN) $(SIM_COV_BIN) $(BUILD)/sb-unit
+TEST_TARGETS += sb-test sim-test
 
 # The vector library's fragment is read after this one.
 .SECONDEXPANSION:
@@ -149,6 +149,18 @@ bench: $(SIM_BIN) $(BUILD)/sysmmu-sim-notrace $(BUILD)/model-bench-sim
 $(BUILD)/model-bench-sim: tb/sim/model_bench.c $$(VEC_LIB) $$(MODEL_LIB) include/sysmmu/vec.h
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(VEC_LIB) $(MODEL_LIB) $(LDLIBS)
+
+## build/sb-unit  Criterion tests of the scoreboard against a fake DUT (a second model, broken on purpose)
+$(BUILD)/sb-unit: tb/sim/test_scoreboard.c $(BUILD)/tb/scoreboard.o $$(FCOV_LIB) $$(VEC_LIB) $$(MODEL_LIB) \
+		include/sysmmu/scoreboard.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/tb/scoreboard.o $(FCOV_LIB) $(VEC_LIB) \
+	  $(MODEL_LIB) -lcriterion $(LDLIBS)
+
+.PHONY: sb-test
+## sb-test        scoreboard unit tests: clean fake DUT passes, each broken one fails with its field
+sb-test: $(BUILD)/sb-unit
+	$(BUILD)/sb-unit --jobs 2 --short-filename
 
 ## sim-test       lockstep: every directed vector + seeds of every profile, both variants
 sim-test: $(SIM_BIN)

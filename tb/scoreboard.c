@@ -1151,6 +1151,16 @@ int sb_status(const struct sb *sb)
 	return SB_PASS;
 }
 
+int sb_signature(const struct sb *sb, char *buf, size_t len)
+{
+	if (!sb->n_rec) {
+		snprintf(buf, len, "none");
+		return -1;
+	}
+	snprintf(buf, len, "%s.%s", sb->rec[0].area, sb->rec[0].field);
+	return 0;
+}
+
 long sb_first_fail_op(const struct sb *sb)
 {
 	return sb->events || sb->watchdog ? sb->first_fail_op : -1;

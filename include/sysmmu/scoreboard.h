@@ -121,6 +121,8 @@ bool sb_stopped(const struct sb *sb);
 
 /* ---- results ---- */
 int sb_status(const struct sb *sb);
+/* "area.field" of the first mismatch record into buf; 0 if there is one, -1 if none. */
+int sb_signature(const struct sb *sb, char *buf, size_t len);
 /* Vector op index of the first mismatch or watchdog, -1 if none. */
 long sb_first_fail_op(const struct sb *sb);
 /* Cycle of the first mismatch, 0 if none. */

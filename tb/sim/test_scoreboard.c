@@ -1,0 +1,400 @@
+// SPDX-License-Identifier: Apache-2.0
+/*
+ * Unit tests of the lockstep scoreboard without Verilator: the "DUT" is a
+ * second reference model behind a C implementation of struct sb_port, and
+ * each test breaks one thing it reports (a PA bit, a walk address, the irq
+ * pin, a register value, blocking, ...). A clean DUT must pass; every
+ * broken one must fail with the field the break belongs to. This keeps the
+ * checker honest independently of the RTL (scripts/bug-inject does the
+ * same against real RTL bugs).
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "sysmmu/regs.h"
+#include "sysmmu/scoreboard.h"
+
+enum fault_inject {
+	FI_NONE,
+	FI_PA,            /* PA bit 12 flipped on a translated (non-fault) response */
+	FI_KIND,          /* fault kind PAGE <-> other */
+	FI_ID,
+	FI_TLB_HIT,
+	FI_FLPD_HIT,
+	FI_WALK_ORDER,    /* the two reads of a page walk swapped */
+	FI_WALK_EXTRA,    /* one read too many after a section walk */
+	FI_WALK_MISSING,  /* the level-2 read not shown */
+	FI_IRQ,           /* irq pin inverted */
+	FI_REG_VALUE,     /* INT_STATUS reads one bit off */
+	FI_PSLVERR,       /* PSLVERR inverted on MMU_VERSION */
+	FI_ACCEPT,        /* accepts while blocked */
+	FI_DROP,          /* the DUT hangs: a response never comes */
+	FI_COUNTER,       /* PM_CNT0 reads one too many */
+	FI_READBACK,      /* TLB_VPN off by one for a valid entry */
+};
+
+struct fake {
+	struct sb *sb;
+	struct sysmmu *dut;
+	enum sysmmu_variant variant;
+	enum fault_inject fi;
+	struct sysmmu_req q[4096];
+	size_t qh, qn;
+	uint64_t returned;
+	uint64_t cycles;
+	unsigned n_xlate;
+	bool injected;
+	bool hung;
+};
+
+static bool fi_once(struct fake *f, bool cond)
+{
+	if (f->injected || !cond)
+		return false;
+	f->injected = true;
+	return true;
+}
+
+static void dut_walk(struct fake *f, const struct sysmmu_result *res)
+{
+	unsigned i, n = res->n_walk;
+
+	if (n == 2 && fi_once(f, f->fi == FI_WALK_ORDER)) {
+		sb_rtl_walk(f->sb, res->walk_addr[1], 0, 2);
+		sb_rtl_walk(f->sb, res->walk_addr[0], 0, 2);
+		return;
+	}
+	if (n == 2 && fi_once(f, f->fi == FI_WALK_MISSING))
+		n = 1;
+	for (i = 0; i < n; i++)
+		sb_rtl_walk(f->sb, res->walk_addr[i], 0, 2);
+	if (n == 1 && !res->fault && fi_once(f, f->fi == FI_WALK_EXTRA))
+		sb_rtl_walk(f->sb, res->walk_addr[0] + 4, 0, 2);
+}
+
+static void dut_respond(struct fake *f, const struct sysmmu_req *req,
+			const struct sysmmu_result *res)
+{
+	struct sb_rsp r = { 0 };
+
+	r.pa = res->pa;
+	r.fault = res->fault != SYSMMU_FAULT_NONE;
+	r.fault_kind = res->fault;
+	r.id = req->id;
+	r.tlb_hit = res->tlb_hit;
+	r.flpd_hit = res->flpd_hit;
+	r.cycle = f->cycles;
+	r.latency = 1;
+	if (!r.fault && fi_once(f, f->fi == FI_PA))
+		r.pa ^= 0x1000;
+	if (r.fault && fi_once(f, f->fi == FI_KIND))
+		r.fault_kind = r.fault_kind == SYSMMU_FAULT_PAGE ? SYSMMU_FAULT_SEC_PROT : SYSMMU_FAULT_PAGE;
+	if (fi_once(f, f->fi == FI_ID && f->n_xlate == 5))
+		r.id ^= 1;
+	if (!res->bypass && fi_once(f, f->fi == FI_TLB_HIT && f->n_xlate > 20))
+		r.tlb_hit = !r.tlb_hit;
+	if (res->flpd_hit && fi_once(f, f->fi == FI_FLPD_HIT))
+		r.flpd_hit = false;
+	dut_walk(f, res);
+	f->returned++;
+	sb_rtl_rsp(f->sb, &r);
+}
+
+/* Time passes: the DUT takes and answers what it can accept. */
+static void dut_run(struct fake *f)
+{
+	while (f->qn && !f->hung) {
+		struct sysmmu_req *req = &f->q[f->qh];
+		struct sysmmu_result res;
+		bool forced = false;
+
+		if (!sysmmu_can_accept(f->dut)) {
+			if (!fi_once(f, f->fi == FI_ACCEPT))
+				return;
+			forced = true;
+		}
+		f->qh = (f->qh + 1) % 4096;
+		f->qn--;
+		f->cycles++;
+		f->n_xlate++;
+		sb_rtl_accept(f->sb);
+		if (forced) {
+			/* A broken DUT answers it as if it were not blocked. */
+			struct sb_rsp r = { 0 };
+
+			r.id = req->id;
+			f->returned++;
+			sb_rtl_rsp(f->sb, &r);
+			continue;
+		}
+		sysmmu_translate(f->dut, req, &res);
+		if (fi_once(f, f->fi == FI_DROP && f->n_xlate > 10)) {
+			f->hung = true;
+			return;
+		}
+		dut_respond(f, req, &res);
+	}
+}
+
+static void p_issue(void *c, const struct sysmmu_req *r)
+{
+	struct fake *f = c;
+
+	cr_assert_lt(f->qn, 4096);
+	f->q[(f->qh + f->qn) % 4096] = *r;
+	f->qn++;
+}
+
+static int p_wait(void *c, uint64_t n)
+{
+	struct fake *f = c;
+
+	dut_run(f);
+	if (f->returned < n) {
+		sb_watchdog(f->sb, "fake DUT: response missing");
+		return -1;
+	}
+	return sb_stopped(f->sb) ? -1 : 0;
+}
+
+static uint32_t tlb_vpn_off(enum sysmmu_variant v)
+{
+	return v == SYSMMU_V5 ? SYSMMU_V5_TLB_VPN : SYSMMU_V3_TLB_VPN;
+}
+
+static uint32_t int_status_off(enum sysmmu_variant v)
+{
+	return v == SYSMMU_V5 ? SYSMMU_V5_INT_STATUS : SYSMMU_V3_INT_STATUS;
+}
+
+static int p_apb(void *c, bool w, uint32_t off, uint32_t wd, uint32_t *rd, bool *err)
+{
+	struct fake *f = c;
+	uint32_t pm0 = f->variant == SYSMMU_V5 ? SYSMMU_V5_PM_CNT0 : SYSMMU_V3_PM_CNT0;
+	int rc;
+
+	dut_run(f);
+	f->cycles += 2;
+	if (w) {
+		rc = sysmmu_reg_write(f->dut, off, wd, 0xF);
+		*err = rc != 0;
+		return sb_stopped(f->sb) ? -1 : 0;
+	}
+	rc = sysmmu_reg_read(f->dut, off, rd);
+	*err = rc != 0;
+	if (off == int_status_off(f->variant) && *rd && fi_once(f, f->fi == FI_REG_VALUE))
+		*rd ^= 1u << 7;
+	if (off == SYSMMU_COM_MMU_VERSION && fi_once(f, f->fi == FI_PSLVERR))
+		*err = !*err;
+	if (off == pm0 && fi_once(f, f->fi == FI_COUNTER))
+		*rd += 1;
+	if (off == tlb_vpn_off(f->variant) && *rd && fi_once(f, f->fi == FI_READBACK))
+		*rd += 1;
+	return sb_stopped(f->sb) ? -1 : 0;
+}
+
+static int p_idle(void *c, unsigned n)
+{
+	struct fake *f = c;
+
+	dut_run(f);
+	f->cycles += n;
+	return sb_stopped(f->sb) ? -1 : 0;
+}
+
+static bool p_irq(void *c)
+{
+	struct fake *f = c;
+	bool irq = sysmmu_irq(f->dut);
+
+	if (irq && fi_once(f, f->fi == FI_IRQ))
+		return !irq;
+	return irq;
+}
+
+static uint64_t p_cycle(void *c)
+{
+	return ((struct fake *)c)->cycles;
+}
+
+/* Runs a generated vector against the fake DUT; returns the status. */
+static int run_fake(enum fault_inject fi, const char *profile, enum sysmmu_variant variant,
+		    uint64_t seed, char *sig, size_t siglen, struct fake *out)
+{
+	struct gen_opts g = { 0 };
+	struct sysmmu_config cfg = { 0 };
+	struct sb_opts o = { 0 };
+	struct sb_port port = { 0 };
+	struct vec v;
+	struct fake f = { 0 };
+	char err[256];
+	int st;
+	FILE *null = fopen("/dev/null", "w");
+
+	g.seed = seed;
+	g.ops = 1500;
+	g.profile = profile;
+	g.variant = variant;
+	g.tlb_entries = 8;
+	g.flpd_entries = 4;
+	vec_init(&v);
+	cr_assert_eq(sysmmu_gen(&g, &v, err, sizeof(err)), 0, "%s", err);
+	cfg.variant = v.variant;
+	cfg.tlb_entries = v.tlb_entries;
+	cfg.flpd_entries = v.flpd_entries;
+	cfg.id_width = v.id_width;
+	o.max_errors = 1;
+	o.check_every = 100;
+	o.out = null;
+	o.tool = "test";
+	o.vector = "gen";
+	o.repro = "repro";
+	o.seed = (long long)seed;
+	o.profile = profile;
+	port = (struct sb_port){ &f, p_issue, p_wait, p_apb, p_idle, p_irq, p_cycle, NULL, NULL };
+	f.fi = fi;
+	f.variant = variant;
+	f.sb = sb_create(&v, &o, &port, err, sizeof(err));
+	cr_assert_not_null(f.sb, "%s", err);
+	/* The DUT reads the same memory the scoreboard's model reads. */
+	f.dut = sysmmu_create(&cfg, vmem_read_cb, sb_mem(f.sb));
+	cr_assert_not_null(f.dut);
+	st = sb_run(f.sb);
+	sb_signature(f.sb, sig, siglen);
+	if (out)
+		*out = f;
+	sysmmu_destroy(f.dut);
+	sb_destroy(f.sb);
+	vec_free(&v);
+	fclose(null);
+	return st;
+}
+
+static void expect_caught(enum fault_inject fi, const char *profile, enum sysmmu_variant v,
+			  const char *want)
+{
+	char sig[80];
+	struct fake f;
+	int st = run_fake(fi, profile, v, 3, sig, sizeof(sig), &f);
+
+	cr_assert(f.injected, "the break (%d) never happened on profile %s", fi, profile);
+	cr_assert_neq(st, SB_PASS, "a broken DUT (%d) passed", fi);
+	cr_assert_str_eq(sig, want, "break %d: signature %s, expected %s", fi, sig, want);
+}
+
+Test(scoreboard, clean_dut_passes_every_profile)
+{
+	static const char *const prof[] = { "driver", "tlb", "faults", "stress", "bypass" };
+	char sig[80];
+	struct fake f;
+	unsigned i;
+
+	for (i = 0; i < 5; i++) {
+		cr_assert_eq(run_fake(FI_NONE, prof[i], SYSMMU_V5, 1, sig, sizeof(sig), &f), SB_PASS,
+			     "v5 %s: %s", prof[i], sig);
+		cr_assert_gt(f.n_xlate, 100, "v5 %s: only %u translations", prof[i], f.n_xlate);
+		cr_assert_eq(run_fake(FI_NONE, prof[i], SYSMMU_V3, 2, sig, sizeof(sig), &f), SB_PASS,
+			     "v3 %s: %s", prof[i], sig);
+		cr_assert_gt(f.n_xlate, 100, "v3 %s: only %u translations", prof[i], f.n_xlate);
+	}
+}
+
+Test(scoreboard, pa_bit_flip_is_xlate_pa)
+{
+	expect_caught(FI_PA, "tlb", SYSMMU_V5, "xlate.pa");
+}
+
+Test(scoreboard, wrong_fault_kind_is_xlate_fault_kind)
+{
+	expect_caught(FI_KIND, "faults", SYSMMU_V3, "xlate.fault_kind");
+}
+
+Test(scoreboard, wrong_id_is_xlate_id)
+{
+	expect_caught(FI_ID, "tlb", SYSMMU_V5, "xlate.id");
+}
+
+Test(scoreboard, wrong_hit_flag_is_xlate_tlb_hit)
+{
+	expect_caught(FI_TLB_HIT, "tlb", SYSMMU_V3, "xlate.tlb_hit");
+}
+
+Test(scoreboard, missing_flpd_hit_is_xlate_flpd_hit)
+{
+	expect_caught(FI_FLPD_HIT, "stress", SYSMMU_V5, "xlate.flpd_hit");
+}
+
+Test(scoreboard, swapped_walk_reads_are_walk_addr)
+{
+	expect_caught(FI_WALK_ORDER, "tlb", SYSMMU_V5, "walk.walk_addr");
+}
+
+Test(scoreboard, missing_walk_read_is_walk_addr)
+{
+	expect_caught(FI_WALK_MISSING, "tlb", SYSMMU_V3, "walk.walk_addr");
+}
+
+Test(scoreboard, extra_walk_read_is_caught)
+{
+	char sig[80];
+	struct fake f;
+	int st = run_fake(FI_WALK_EXTRA, "driver", SYSMMU_V5, 3, sig, sizeof(sig), &f);
+
+	cr_assert(f.injected);
+	cr_assert_eq(st, SB_MISMATCH);
+	cr_assert(!strcmp(sig, "walk.walk_addr") || !strcmp(sig, "walk.walk_count"), "%s", sig);
+}
+
+Test(scoreboard, inverted_irq_is_irq)
+{
+	expect_caught(FI_IRQ, "faults", SYSMMU_V5, "irq.irq");
+}
+
+Test(scoreboard, wrong_int_status_is_caught)
+{
+	char sig[80];
+	struct fake f;
+	int st = run_fake(FI_REG_VALUE, "faults", SYSMMU_V3, 3, sig, sizeof(sig), &f);
+
+	cr_assert(f.injected);
+	cr_assert_eq(st, SB_MISMATCH);
+	cr_assert(!strcmp(sig, "fault.INT_STATUS") || !strcmp(sig, "reg.INT_STATUS"), "%s", sig);
+}
+
+Test(scoreboard, wrong_pslverr_is_reg_pslverr)
+{
+	expect_caught(FI_PSLVERR, "driver", SYSMMU_V5, "reg.PSLVERR@MMU_VERSION");
+}
+
+Test(scoreboard, accept_while_blocked_is_xlate_accept)
+{
+	expect_caught(FI_ACCEPT, "faults", SYSMMU_V5, "xlate.accept");
+}
+
+Test(scoreboard, dropped_response_is_watchdog)
+{
+	char sig[80];
+	struct fake f;
+	int st = run_fake(FI_DROP, "tlb", SYSMMU_V5, 3, sig, sizeof(sig), &f);
+
+	cr_assert(f.injected);
+	cr_assert_eq(st, SB_WATCHDOG);
+	cr_assert_str_eq(sig, "watchdog.watchdog");
+}
+
+Test(scoreboard, wrong_counter_is_counter)
+{
+	expect_caught(FI_COUNTER, "tlb", SYSMMU_V3, "counter.PM_CNT0");
+}
+
+Test(scoreboard, wrong_readback_is_tlb_entry)
+{
+	char sig[80];
+	struct fake f;
+	int st = run_fake(FI_READBACK, "tlb", SYSMMU_V5, 3, sig, sizeof(sig), &f);
+
+	cr_assert(f.injected);
+	cr_assert_eq(st, SB_MISMATCH);
+	cr_assert(!strncmp(sig, "tlb.TLB[", 8) || !strcmp(sig, "reg.TLB_VPN"), "%s", sig);
+}
