@@ -20,6 +20,7 @@ $(BUILD)/sc/%.o: tb/sc/%.cpp
 	@mkdir -p $(dir $@)
 	$(CXX) $(SC_CXXFLAGS) $(SC_CPPFLAGS) -c $< -o $@
 
+## build/libsysmmu_tlm.a  TLM-2.0 wrapper of the reference model (tb/sc/sysmmu_tlm.h)
 $(SC_TLM_LIB): $(BUILD)/sc/sysmmu_tlm.o
 	rm -f $@
 	ar rcs $@ $^
