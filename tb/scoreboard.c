@@ -927,9 +927,9 @@ static void fmt_model(char *buf, size_t len, const struct sysmmu_result *m)
 	if (m->fault)
 		snprintf(buf, len, "fault=%s walk=%s", sysmmu_fault_name(m->fault), w);
 	else
-		snprintf(buf, len, "pa=0x%" PRIX64 " %s%s%s walk=%s", m->pa,
-			 m->bypass ? "bypass" : m->tlb_hit ? "hit" : "miss",
-			 m->flpd_hit ? " flpd" : "", "", w);
+		snprintf(buf, len, "pa=0x%" PRIX64 " %s flpd_hit=%d walk=%s", m->pa,
+			 m->bypass ? "bypass" : m->tlb_hit ? "tlb_hit=1" : "tlb_hit=0",
+			 m->flpd_hit, w);
 }
 
 static void fmt_rtl(char *buf, size_t len, const struct sb_rsp *r)
@@ -939,8 +939,8 @@ static void fmt_rtl(char *buf, size_t len, const struct sb_rsp *r)
 			 sysmmu_fault_name((enum sysmmu_fault)(r->fault_kind < SYSMMU_FAULT_KINDS
 							       ? r->fault_kind : 0)), r->id);
 	else
-		snprintf(buf, len, "pa=0x%" PRIX64 " %s%s id=0x%X", r->pa,
-			 r->tlb_hit ? "hit" : "miss", r->flpd_hit ? " flpd" : "", r->id);
+		snprintf(buf, len, "pa=0x%" PRIX64 " tlb_hit=%d flpd_hit=%d id=0x%X", r->pa,
+			 r->tlb_hit, r->flpd_hit, r->id);
 }
 
 static void print_history(struct sb *sb, FILE *f)
