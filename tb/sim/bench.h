@@ -311,7 +311,11 @@ private:
 		if (!t->r_valid_i && !reads_.empty() && reads_.front().due <= cyc_) {
 			uint32_t data = 0;
 
-			t->r_resp_i = vmem_read32(mem_, reads_.front().addr, &data) ? 2 : 0;
+			bool bad = vmem_read32(mem_, reads_.front().addr, &data) != 0;
+
+			/* Equivalent encodings (spec §5): EXOKAY is OKAY, DECERR is SLVERR. */
+			t->r_resp_i = bad ? (random_ && (rng_.next() & 3) == 0 ? 3 : 2)
+					  : (random_ && (rng_.next() & 3) == 0 ? 1 : 0);
 			t->r_data_i = data;
 			t->r_last_i = 1;
 			t->r_valid_i = 1;
