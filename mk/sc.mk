@@ -29,8 +29,13 @@ $(SC_TLM_LIB): $(BUILD)/sc/sysmmu_tlm.o
 $(BUILD)/sysmmu-tlm-test: $(BUILD)/sc/tlm_test.o $(SC_TLM_LIB) $(SC_VEC_LIB) $(SC_REF_LIB)
 	$(CXX) $(LDFLAGS) -o $@ $^ $(SC_LDLIBS)
 
+## build/sysmmu-tlm-unit  socket-level checks of the TLM wrapper (response codes, blocking, delays)
+$(BUILD)/sysmmu-tlm-unit: $(BUILD)/sc/tlm_unit.o $(SC_TLM_LIB) $(SC_REF_LIB)
+	$(CXX) $(LDFLAGS) -o $@ $^ $(SC_LDLIBS)
+
 ## tlm-test       every directed vector through the TLM wrapper, cross-checked with vexec
-tlm-test: $(BUILD)/sysmmu-tlm-test
+tlm-test: $(BUILD)/sysmmu-tlm-test $(BUILD)/sysmmu-tlm-unit
+	$(SC_ENV) $(BUILD)/sysmmu-tlm-unit
 	$(SC_ENV) $(BUILD)/sysmmu-tlm-test $(SC_VECTORS) $(wildcard tb/sc/test/tlm_*.vec)
 
 # ---- sysmmu-sim-sc: the RTL verilated with --sc, one model per configuration ----
@@ -124,7 +129,9 @@ sim-sc: $(BUILD)/sysmmu-sim-sc
 	$(SC_ENV) $(BUILD)/sysmmu-sim-sc $(SC_RUN_ARGS) --json $(BUILD)/sim-sc-result.json $(ARGS)
 
 ## sc-test        SystemC: TLM test, README example, SystemC vs C++ harness on directed + random vectors
-sc-test: $(BUILD)/sysmmu-sim-sc $(BUILD)/sysmmu-sim $(BUILD)/sysmmu-tlm-test $(BUILD)/sysmmu-gen sc-example
+sc-test: $(BUILD)/sysmmu-sim-sc $(BUILD)/sysmmu-sim $(BUILD)/sysmmu-tlm-test $(BUILD)/sysmmu-tlm-unit \
+		$(BUILD)/sysmmu-gen sc-example
+	$(SC_ENV) $(BUILD)/sysmmu-tlm-unit
 	$(PYTHON) tb/sc/sc-test --sim-sc $(BUILD)/sysmmu-sim-sc --sim $(BUILD)/sysmmu-sim \
 		--tlm-test $(BUILD)/sysmmu-tlm-test --gen $(BUILD)/sysmmu-gen --out $(BUILD)/sc-test
 
@@ -152,7 +159,7 @@ sc-bug-inject:
 sc-example: $(BUILD)/sc/readme_example
 	$(SC_ENV) $(BUILD)/sc/readme_example
 
-all: $(SC_TLM_LIB) $(BUILD)/sysmmu-tlm-test $(BUILD)/sysmmu-sim-sc
+all: $(SC_TLM_LIB) $(BUILD)/sysmmu-tlm-test $(BUILD)/sysmmu-tlm-unit $(BUILD)/sysmmu-sim-sc
 TEST_TARGETS += sc-test
 
 -include $(wildcard $(BUILD)/sc/*.d)
