@@ -35,7 +35,8 @@ void check(bool ok, const char *what, uint64_t got, uint64_t want)
 	if (ok)
 		return;
 	failures++;
-	printf("tlm-unit: FAIL %s: got 0x%" PRIx64 ", expected 0x%" PRIx64 "\n", what, got, want);
+	printf("tlm-unit: FAIL %s: got %" PRIu64 " (0x%" PRIx64 "), expected %" PRIu64 " (0x%" PRIx64 ")\n",
+	       what, got, got, want, want);
 }
 
 void expect_eq(const char *what, uint64_t got, uint64_t want)
