@@ -141,10 +141,12 @@ wave: $(SIM_BIN)
 	 else xvfb-run -a gtkwave -S tb/sim/check.tcl $(BUILD)/wave/wave.gtkw; \
 	      echo "no DISPLAY: checked $(BUILD)/wave/wave.gtkw with gtkwave under xvfb"; fi
 
-## bench          checked translations/s (tlb, stress), scoreboard overhead, model speed
-bench: $(SIM_BIN) $(BUILD)/sysmmu-sim-notrace $(BUILD)/model-bench-sim
+## bench          checked translations/s (tlb, stress), scoreboard overhead, model speed, SystemC harness
+bench: $(SIM_BIN) $(BUILD)/sysmmu-sim-notrace $(BUILD)/model-bench-sim $(BUILD)/sysmmu-sim-sc
 	$(PYTHON) scripts/sim-bench --sim $(SIM_BIN) --sim-notrace $(BUILD)/sysmmu-sim-notrace \
 	  --model-bench $(BUILD)/model-bench-sim --out $(BUILD)/bench.md
+	@echo "SystemC harness (same stimulus, beside the C++ figures above):"
+	$(PYTHON) tb/sc/bench-sc --sim-sc $(BUILD)/sysmmu-sim-sc
 
 $(BUILD)/model-bench-sim: tb/sim/model_bench.c $$(VEC_LIB) $$(MODEL_LIB) include/sysmmu/vec.h
 	@mkdir -p $(@D)
