@@ -145,6 +145,7 @@ void vec_op_init(struct vec_op *op, enum vec_kind kind)
 	memset(op, 0, sizeof(*op));
 	op->kind = kind;
 	op->mask = 0xFFFFFFFFu;
+	op->strb = 0xF;
 	op->exp_hit = -1;
 	op->exp_irq = -1;
 	op->exp_blocked = -1;
@@ -375,12 +376,13 @@ static int parse_memerr(struct parser *p, struct vec_op *op)
 	return 0;
 }
 
+/* wr REG VALUE [strb=0xN] */
 static int parse_wr(struct parser *p, struct vec_op *op)
 {
 	uint32_t off;
-	uint64_t val;
+	uint64_t val, strb;
 
-	if (need_args(p, 2, 2))
+	if (need_args(p, 2, 3))
 		return -1;
 	if (reg_arg(p, p->tok[1], &off))
 		return -1;
@@ -388,6 +390,14 @@ static int parse_wr(struct parser *p, struct vec_op *op)
 		return -1;
 	op->addr = off;
 	op->data = (uint32_t)val;
+	if (p->ntok == 3)
+		return 0;
+	if (strncmp(p->tok[3], "strb=", 5))
+		return perr(p, "wr: unexpected '%s' (only strb=0xN may follow the value)",
+			    p->tok[3]);
+	if (num_arg(p, p->tok[3] + 5, "strb", 0xF, &strb))
+		return -1;
+	op->strb = (uint8_t)strb;
 	return 0;
 }
 
@@ -897,7 +907,11 @@ void vec_format_op(const struct vec *v, const struct vec_op *op, char *buf, size
 		return;
 	case VEC_WR:
 		fmt_reg(v, a, sizeof(a), (uint32_t)op->addr);
-		snprintf(buf, len, "wr %s 0x%08" PRIx32, a, op->data);
+		if (op->strb == 0xF)
+			snprintf(buf, len, "wr %s 0x%08" PRIx32, a, op->data);
+		else
+			snprintf(buf, len, "wr %s 0x%08" PRIx32 " strb=0x%x", a, op->data,
+				 (unsigned)op->strb);
 		return;
 	case VEC_RD:
 		fmt_rd(v, op, buf, len);

@@ -172,9 +172,14 @@ static void drain(struct vexec *x)
 		translate(x, dequeue(x));
 }
 
-static void reg_write(struct vexec *x, const struct vec_op *op, uint32_t off, uint32_t val)
+/*
+ * strb is the op's PSTRB for a `wr`, 0xF for the writes of an `isr`; hooks
+ * find it as op->strb when op->kind == VEC_WR (spec §9: PSTRB != 0xF errors).
+ */
+static void reg_write(struct vexec *x, const struct vec_op *op, uint32_t off, uint32_t val,
+		      unsigned strb)
 {
-	int rc = sysmmu_reg_write(x->model, off, val, 0xF);
+	int rc = sysmmu_reg_write(x->model, off, val, strb);
 
 	if (x->hooks.reg)
 		x->hooks.reg(x->hooks.ctx, op, true, off, val, 0, rc);
@@ -311,8 +316,9 @@ static void do_isr(struct vexec *x, const struct vec_op *op)
 	va = reg_read(x, op, s.va_reg);
 	reg_read(x, op, s.info_reg);
 	isr_check(x, op, status, &s, va);
-	reg_write(x, op, clear_reg, 1u << bit);
-	reg_write(x, op, SYSMMU_COM_MMU_CTRL, SYSMMU_COM_CTRL_EN | SYSMMU_COM_CTRL_INT_EN);
+	reg_write(x, op, clear_reg, 1u << bit, 0xF);
+	reg_write(x, op, SYSMMU_COM_MMU_CTRL, SYSMMU_COM_CTRL_EN | SYSMMU_COM_CTRL_INT_EN,
+		  0xF);
 }
 
 static void do_check(struct vexec *x, const struct vec_op *op)
@@ -350,7 +356,7 @@ void vexec_step(struct vexec *x, size_t i)
 			x->hooks.mem(x->hooks.ctx, op);
 		return;
 	case VEC_WR:
-		reg_write(x, op, (uint32_t)op->addr, op->data);
+		reg_write(x, op, (uint32_t)op->addr, op->data, op->strb);
 		return;
 	case VEC_RD:
 		do_rd(x, op);

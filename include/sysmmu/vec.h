@@ -45,6 +45,7 @@ struct vec_op {
 	uint64_t addr2;
 	uint32_t data;
 	uint32_t mask;       /* RD: compare mask (default 0xFFFFFFFF) */
+	uint8_t strb;        /* WR: APB PSTRB, 0x0..0xF (default 0xF) */
 	bool has_expect;     /* RD: data/mask is an expectation; ISR: fault/va */
 	/* XLATE */
 	bool write;
@@ -90,8 +91,8 @@ int vec_parse_string(const char *name, const char *text, struct vec *v,
 int vec_write(FILE *f, const struct vec *v);
 /* One op in canonical form, without newline (for reports). */
 void vec_format_op(const struct vec *v, const struct vec_op *op, char *buf, size_t len);
-/* Zeroes op and sets the "no expectation" defaults (mask, exp_hit, exp_irq,
- * exp_blocked); use it before filling an op by hand. */
+/* Zeroes op and sets the defaults (mask, strb = 0xF, exp_hit, exp_irq,
+ * exp_blocked = no expectation); use it before filling an op by hand. */
 void vec_op_init(struct vec_op *op, enum vec_kind kind);
 /* Register name <-> offset of a variant (names as in docs/spec.md §9).
  * vec_reg_offset returns -1 for an unknown name, vec_reg_name NULL. */

@@ -78,6 +78,12 @@ static const struct bad bad_cases[] = {
 	{ H5 "wr 0x1000 1\n", 6, "out of range" },
 	{ H5 "wr MMU_CTRL\n", 6, "needs 2 arguments" },
 	{ H5 "wr MMU_CTRL 0x100000000\n", 6, "out of range" },
+	{ H5 "wr MMU_CTRL 1 strb=0x10\n", 6, "strb 0x10 out of range" },
+	{ H5 "wr MMU_CTRL 1 strb=\n", 6, "bad number '' for strb" },
+	{ H5 "wr MMU_CTRL 1 strb=-1\n", 6, "bad number '-1' for strb" },
+	{ H5 "wr MMU_CTRL 1 pstrb=0x3\n", 6, "wr: unexpected 'pstrb=0x3'" },
+	{ H5 "wr MMU_CTRL 1 strb=0x3 strb=0x3\n", 6, "unexpected 'strb=0x3'" },
+	{ H5 "\n\nwr MMU_CFG 1 strb=0xG\n", 8, "bad number '0xG' for strb" },
 	{ H5 "rd\n", 6, "usage: rd" },
 	{ H5 "rd MMU_CTRL ==\n", 6, "usage: rd" },
 	{ H5 "rd MMU_CTRL = 1\n", 6, "expected '=='" },
@@ -192,10 +198,19 @@ Test(parse, ops)
 		"isr fault=none\n"
 		"isr fault=sec_prot va=0x12345678\n"
 		"check irq=1\n"
-		"check blocked=0 irq=0\n");
+		"check blocked=0 irq=0\n"
+		"wr MMU_CFG 0x4 strb=0x3\n"
+		"wr INT_MASK 1 strb=0\n"
+		"wr MMU_CTRL 1 strb=0xF\n");
 	const struct vec_op *o = v.ops;
 
-	cr_assert_eq(v.n_ops, 17);
+	cr_assert_eq(v.n_ops, 20);
+	cr_assert(o[2].strb == 0xF && o[3].strb == 0xF);
+	cr_assert(o[17].kind == VEC_WR && o[17].addr == SYSMMU_COM_MMU_CFG && o[17].data == 4);
+	cr_assert_eq(o[17].strb, 0x3);
+	cr_assert_eq(o[18].strb, 0x0);
+	cr_assert_eq(o[19].strb, 0xF);
+	cr_assert_eq(o[19].line, 25);
 	cr_assert(o[0].kind == VEC_MEM && o[0].addr == 0xFFFFFFFFCull && o[0].data == 0xDEADBEEF);
 	cr_assert_eq(o[0].line, 6);
 	cr_assert(o[1].kind == VEC_MEMERR && o[1].addr == 0x1000 && o[1].addr2 == 0x1fff);

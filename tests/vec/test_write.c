@@ -48,6 +48,8 @@ static const char canonical_v5[] =
 	"memerr 0x030000000 0x0300003ff\n"
 	"wr MMU_CTRL 0x00000007\n"
 	"wr 0x0fc 0x00000001\n"
+	"wr MMU_CFG 0x00000004 strb=0x7\n"
+	"wr INT_MASK 0x0000001f strb=0x0\n"
 	"rd MMU_STATUS == 0x00000001\n"
 	"rd INT_STATUS == 0x00000010 mask 0x000000f0\n"
 	"rd PM_CNT0\n"
@@ -130,6 +132,32 @@ Test(write, format_op)
 	op.exp_irq = 0;
 	vec_format_op(&v, &op, buf, sizeof(buf));
 	cr_assert_str_eq(buf, "check irq=0");
+	vec_op_init(&op, VEC_WR);
+	cr_assert_eq(op.strb, 0xF);
+	op.data = 1;
+	vec_format_op(&v, &op, buf, sizeof(buf));
+	cr_assert_str_eq(buf, "wr MMU_CTRL 0x00000001");
+	op.strb = 0xE;
+	vec_format_op(&v, &op, buf, sizeof(buf));
+	cr_assert_str_eq(buf, "wr MMU_CTRL 0x00000001 strb=0xe");
+}
+
+/* strb=0xF is the default: accepted, and the writer leaves it out. */
+Test(write, strb_full_is_omitted)
+{
+	const char *in = "sysmmu-vec 1\nvariant 3\ntlb_entries 4\nflpd_entries 1\nid_width 8\n"
+		"wr INT_MASK 3 strb=0xF\nwr INT_MASK 3 strb=0XB\n";
+	const char *want = "sysmmu-vec 1\nvariant 3\ntlb_entries 4\nflpd_entries 1\nid_width 8\n"
+		"wr INT_MASK 0x00000003\nwr INT_MASK 0x00000003 strb=0xb\n";
+	char err[256];
+	struct vec v;
+	char *out;
+
+	cr_assert_eq(vec_parse_string("s.vec", in, &v, err, sizeof(err)), 0, "%s", err);
+	out = write_str(&v);
+	cr_assert_str_eq(out, want);
+	free(out);
+	vec_free(&v);
 }
 
 Test(write, every_directed_vector_round_trips)
