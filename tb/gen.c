@@ -272,6 +272,18 @@ void gen_wr(struct gen *g, uint32_t off, uint32_t val)
 	emit_wr(g, off, val);
 }
 
+/* PSTRB != 0xF: PSLVERR and no effect (spec §9), so nothing to track. */
+void gen_wr_strb(struct gen *g, uint32_t off, uint32_t val, unsigned strb)
+{
+	struct vec_op *op = emit(g, VEC_WR);
+
+	if (!op)
+		return;
+	op->addr = off;
+	op->data = val;
+	op->strb = (uint8_t)strb;
+}
+
 void gen_ctrl(struct gen *g, uint32_t val)
 {
 	emit_wr(g, SYSMMU_COM_MMU_CTRL, val);
@@ -583,11 +595,92 @@ void gen_isr(struct gen *g)
 	drain(g);
 }
 
+/* The fault address register of a latch (see latch_of()). */
+static uint32_t latch_va_reg(const struct gen *g, unsigned latch)
+{
+	static const uint32_t v3[4] = {
+		SYSMMU_V3_PAGE_FAULT_ADDR, SYSMMU_V3_AW_FAULT_ADDR,
+		SYSMMU_V3_AR_FAULT_ADDR, SYSMMU_V3_DEFAULT_SLAVE_ADDR,
+	};
+
+	if (g->v5)
+		return latch ? SYSMMU_V5_FAULT_AW_VA : SYSMMU_V5_FAULT_AR_VA;
+	return v3[latch];
+}
+
+static uint32_t latch_info_reg(const struct gen *g, unsigned latch)
+{
+	if (g->v5)
+		return latch ? SYSMMU_V5_AW_TRANS_INFO : SYSMMU_V5_AR_TRANS_INFO;
+	return SYSMMU_V3_FAULT_TRANS_INFO;
+}
+
+/*
+ * Software that polls services the lowest pending fault itself: it reads the
+ * fault registers and clears that bit, or everything it saw pending.
+ */
+static void poll_service(struct gen *g)
+{
+	unsigned bit = (unsigned)__builtin_ctz(g->int_status), latch;
+	uint32_t bits = 1u << bit;
+	enum sysmmu_fault k;
+
+	bit_source(g, bit, &k, &latch);
+	gen_rd(g, latch_va_reg(g, latch), g->latch_known[latch], g->latch_va[latch]);
+	gen_rd(g, latch_info_reg(g, latch), false, 0);
+	if (gen_chance(g, 30))
+		bits = g->int_status;
+	gen_int_clear(g, bits);
+}
+
+/*
+ * A fault software knows of, but no interrupt: INT_EN = 0 or the pending
+ * sources are masked. Only profiles that switch interrupts off poll.
+ */
+static bool polling(const struct gen *g)
+{
+	int irq;
+
+	if (!g->pf.w_irqmode || g->fb != 1 || !g->st_known || !g->int_status)
+		return false;
+	if (!(g->ctrl & SYSMMU_COM_CTRL_EN) || (g->ctrl & SYSMMU_COM_CTRL_BLOCK))
+		return false;
+	return irq_known(g, &irq) && !irq;
+}
+
+/*
+ * Interrupts off or masked: software polls MMU_STATUS and INT_STATUS, which
+ * show the fault all the same (spec §8.3: INT_STATUS and fault_block do not
+ * depend on INT_EN or INT_MASK). Then it services the fault itself, or calls
+ * the driver's handler (which works without an interrupt but leaves INT_EN
+ * set), and unblocks with its own CTRL value.
+ */
+static void gen_poll(struct gen *g)
+{
+	uint32_t ctrl = g->ctrl;
+
+	if (gen_chance(g, 50))
+		gen_check(g);
+	gen_rd(g, SYSMMU_COM_MMU_STATUS, true, SYSMMU_COM_STATUS_BLOCKED);
+	gen_rd(g, g->v5 ? SYSMMU_V5_INT_STATUS : SYSMMU_V3_INT_STATUS, true, g->int_status);
+	if (gen_chance(g, 30)) {
+		gen_isr(g);
+		/* back to interrupts off, unless a drained request faulted */
+		if (!g->fb && !g->q_len && g->ctrl != ctrl)
+			gen_ctrl(g, ctrl);
+		return;
+	}
+	poll_service(g);
+	gen_ctrl(g, ctrl);
+}
+
 /* Brings software back to "not fault-blocked, nothing queued". */
 void gen_recover(struct gen *g)
 {
 	while (!g->done && (g->fb || g->q_len)) {
-		if (g->ctrl == (SYSMMU_COM_CTRL_EN | SYSMMU_COM_CTRL_INT_EN) &&
+		if (polling(g))
+			gen_poll(g);
+		else if (g->ctrl == (SYSMMU_COM_CTRL_EN | SYSMMU_COM_CTRL_INT_EN) &&
 		    (!g->st_known || g->int_status))
 			gen_isr(g);
 		else

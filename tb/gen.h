@@ -60,6 +60,7 @@ struct gen_profile {
 	const char *name;
 	unsigned w_xlate, w_map, w_unmap, w_flush, w_cfg, w_block, w_rd, w_wr;
 	unsigned w_idle, w_ptbase, w_check, w_poison, w_remap, w_burst, w_bypass;
+	unsigned w_irqmode;   /* switch interrupts off / mask them (polling) */
 	unsigned locality;    /* xlates that reuse a recently used page */
 	unsigned unmapped;    /* xlates to unmapped or never-mapped VAs */
 	unsigned misbehave;   /* skip a required flush / other rule breaks */
@@ -122,6 +123,8 @@ bool gen_misbehave(struct gen *g);
 void gen_mem(struct gen *g, uint64_t pa, uint32_t data);
 void gen_memerr(struct gen *g, uint64_t lo, uint64_t hi);
 void gen_wr(struct gen *g, uint32_t off, uint32_t val);
+/* A write with PSTRB = strb != 0xF: errors, changes nothing. */
+void gen_wr_strb(struct gen *g, uint32_t off, uint32_t val, unsigned strb);
 void gen_rd(struct gen *g, uint32_t off, bool expect, uint32_t val);
 void gen_idle(struct gen *g, unsigned cycles);
 void gen_check(struct gen *g);

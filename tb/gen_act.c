@@ -27,13 +27,14 @@ static const struct gen_profile profiles[] = {
 	  .odd_perm = 0, .pool = 40, .pileup = 10, .lru = 50, .eap = 30, .flpd = 80 },
 	{ .name = "faults", .w_xlate = 500, .w_map = 60, .w_unmap = 60, .w_flush = 30,
 	  .w_cfg = 20, .w_block = 20, .w_rd = 20, .w_wr = 10, .w_idle = 5, .w_ptbase = 5,
-	  .w_check = 20, .w_poison = 20, .w_remap = 40, .w_burst = 20,
+	  .w_check = 20, .w_poison = 20, .w_remap = 40, .w_burst = 20, .w_irqmode = 15,
 	  .locality = 50, .unmapped = 25, .misbehave = 30, .ns_req = 40, .ns_page = 50,
 	  .odd_perm = 40, .pool = 16, .pileup = 50, .lru = 50, .eap = 70, .flpd = 70,
 	  .wild_regs = true },
 	{ .name = "stress", .w_xlate = 500, .w_map = 60, .w_unmap = 50, .w_flush = 40,
 	  .w_cfg = 20, .w_block = 30, .w_rd = 30, .w_wr = 20, .w_idle = 10, .w_ptbase = 5,
 	  .w_check = 20, .w_poison = 10, .w_remap = 30, .w_burst = 40, .w_bypass = 10,
+	  .w_irqmode = 15,
 	  .locality = 50, .unmapped = 15, .misbehave = 20, .ns_req = 30, .ns_page = 70,
 	  .odd_perm = 25, .pool = 32, .pileup = 50, .lru = 50, .eap = 50, .flpd = 50,
 	  .wild_regs = true },
@@ -573,7 +574,9 @@ static void act_flush(struct gen *g)
 	uint32_t va = va_in_slot(g, s), end;
 	unsigned r = gen_below(g, 10);
 
-	if (r == 0) {
+	/* After a PT base change without flush all nothing is predictable:
+	 * the next flush software does is the flush all it owed. */
+	if (r == 0 || g->global_stale) {
 		gen_flush_all(g);
 	} else if (g->v5 && r < 4) {
 		end = va + (gen_chance(g, 20) ? rand32(g) >> 8 : rand32(g) & 0x3FFFFu);
@@ -611,6 +614,42 @@ static void act_block(struct gen *g)
 static void act_bypass(struct gen *g)
 {
 	gen_ctrl(g, g->ctrl ^ SYSMMU_COM_CTRL_EN);
+}
+
+static void write_int_mask(struct gen *g, uint32_t v)
+{
+	gen_wr(g, g->v5 ? SYSMMU_V5_INT_MASK : SYSMMU_V3_INT_MASK, v);
+	g->int_mask = v & (g->v5 ? SYSMMU_V5_INT_MASK_ALL : SYSMMU_V3_INT_MASK_ALL);
+}
+
+/*
+ * Software that runs without interrupts for a while: CTRL.INT_EN = 0, every
+ * source masked, or both. Faults still record and block (spec §8.3);
+ * gen_recover() then polls instead of taking the interrupt. The next call
+ * turns interrupts back on, so about a third of the time is spent polling.
+ */
+static void act_irqmode(struct gen *g)
+{
+	uint32_t all = g->v5 ? SYSMMU_V5_INT_MASK_ALL : SYSMMU_V3_INT_MASK_ALL;
+	bool off = !(g->ctrl & SYSMMU_COM_CTRL_INT_EN), masked = g->int_mask == all;
+	unsigned r;
+
+	if (off || masked) {
+		if (off)
+			gen_ctrl(g, g->ctrl | SYSMMU_COM_CTRL_INT_EN);
+		if (masked)
+			write_int_mask(g, 0);
+		return;
+	}
+	if (gen_chance(g, 50))
+		return;
+	r = gen_below(g, 10);
+	if (r < 7)
+		gen_ctrl(g, g->ctrl & ~SYSMMU_COM_CTRL_INT_EN);
+	if (r >= 5)
+		write_int_mask(g, all);
+	if (gen_chance(g, 30))
+		gen_rd(g, SYSMMU_COM_MMU_CTRL, true, g->ctrl);
 }
 
 static const uint32_t v3_known_regs[] = {
@@ -777,9 +816,25 @@ static void readback(struct gen *g)
 	gen_rd(g, g->v5 ? SYSMMU_V5_TLB_ATTR : SYSMMU_V3_TLB_ATTR, false, 0);
 }
 
+/* Registers where a write that took effect would show (partial strobes). */
+static uint32_t strb_reg(struct gen *g)
+{
+	switch (gen_below(g, 4)) {
+	case 0: return SYSMMU_COM_MMU_CTRL;
+	case 1: return SYSMMU_COM_MMU_CFG;
+	case 2: return g->v5 ? SYSMMU_V5_INT_MASK : SYSMMU_V3_INT_MASK;
+	default: return g->v5 ? SYSMMU_V5_FLUSH_ALL : SYSMMU_V3_MMU_FLUSH;
+	}
+}
+
 static void wild_write(struct gen *g)
 {
-	unsigned r = gen_below(g, 3);
+	unsigned r = gen_below(g, 4);
+
+	if (r == 3) {  /* PSTRB != 0xF: PSLVERR, no effect (spec §9) */
+		gen_wr_strb(g, strb_reg(g), rand32(g) | SYSMMU_COM_FLUSH_GO, gen_below(g, 15));
+		return;
+	}
 
 	if (r == 0)    /* RO register: ignored without error */
 		gen_wr(g, ro_reg(g), rand32(g));
@@ -896,7 +951,7 @@ void gen_new_domain(struct gen *g, bool init)
 
 enum act {
 	A_XLATE, A_MAP, A_UNMAP, A_FLUSH, A_CFG, A_BLOCK, A_RD, A_WR, A_IDLE,
-	A_PTBASE, A_CHECK, A_POISON, A_REMAP, A_BURST, A_BYPASS, A_COUNT,
+	A_PTBASE, A_CHECK, A_POISON, A_REMAP, A_BURST, A_BYPASS, A_IRQMODE, A_COUNT,
 };
 
 static enum act pick_act(struct gen *g)
@@ -905,7 +960,7 @@ static enum act pick_act(struct gen *g)
 	const unsigned w[A_COUNT] = {
 		p->w_xlate, p->w_map, p->w_unmap, p->w_flush, p->w_cfg, p->w_block,
 		p->w_rd, p->w_wr, p->w_idle, p->w_ptbase, p->w_check, p->w_poison,
-		p->w_remap, p->w_burst, p->w_bypass,
+		p->w_remap, p->w_burst, p->w_bypass, p->w_irqmode,
 	};
 	unsigned total = 0, r, i;
 
@@ -938,6 +993,7 @@ static void do_act(struct gen *g, enum act a)
 	case A_REMAP: act_remap(g); break;
 	case A_BURST: act_xlate(g, 4 + gen_below(g, 16)); break;
 	case A_BYPASS: act_bypass(g); break;
+	case A_IRQMODE: act_irqmode(g); break;
 	default: break;
 	}
 }
@@ -1006,7 +1062,7 @@ static void apply_knobs(struct gen_profile *p, const struct gen_knobs *k)
 		return;
 	others = p->w_map + p->w_unmap + p->w_flush + p->w_cfg + p->w_block + p->w_rd +
 		 p->w_wr + p->w_idle + p->w_ptbase + p->w_check + p->w_poison +
-		 p->w_remap + p->w_burst + p->w_bypass;
+		 p->w_remap + p->w_burst + p->w_bypass + p->w_irqmode;
 	if (k->xlate_pct >= 100) {
 		memset(p, 0, offsetof(struct gen_profile, locality));
 		p->name = "custom";

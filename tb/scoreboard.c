@@ -415,13 +415,25 @@ static void hk_xlate(void *ctx, const struct vec_op *op, const struct sysmmu_req
 	}
 }
 
-/* An APB access on the DUT; a watchdog or stop request ends the run. */
-static int dut_apb(struct sb *sb, bool write, uint32_t off, uint32_t wdata,
-		   uint32_t *rdata, bool *slverr)
+/*
+ * An APB access on the DUT; a watchdog or stop request ends the run. strb is
+ * the PSTRB of a write (0xF for reads); sb_create() made sure apb_strb exists
+ * when a vector needs it.
+ */
+static int dut_apb_strb(struct sb *sb, bool write, uint32_t off, uint32_t wdata,
+			unsigned strb, uint32_t *rdata, bool *slverr)
 {
 	*rdata = 0;
 	*slverr = false;
+	if (write && strb != 0xF)
+		return sb->port.apb_strb(sb->port.ctx, off, wdata, strb, slverr);
 	return sb->port.apb(sb->port.ctx, write, off, wdata, rdata, slverr);
+}
+
+static int dut_apb(struct sb *sb, bool write, uint32_t off, uint32_t wdata,
+		   uint32_t *rdata, bool *slverr)
+{
+	return dut_apb_strb(sb, write, off, wdata, 0xF, rdata, slverr);
 }
 
 static void check_irq(struct sb *sb, size_t op)
@@ -464,6 +476,8 @@ static void hk_reg(void *ctx, const struct vec_op *op, bool write, uint32_t off,
 		   uint32_t wdata, uint32_t model_rdata, int model_err)
 {
 	struct sb *sb = ctx;
+	/* the writes an `isr` expands into are full-width */
+	unsigned strb = write && op->kind == VEC_WR ? op->strb : 0xF;
 	struct sb_hist *h;
 	uint32_t rd;
 	bool err;
@@ -483,7 +497,7 @@ static void hk_reg(void *ctx, const struct vec_op *op, bool write, uint32_t off,
 	 */
 	if (sb_sync_mode(sb, false))
 		return;
-	if (dut_apb(sb, write, off, wdata, &rd, &err))
+	if (dut_apb_strb(sb, write, off, wdata, strb, &rd, &err))
 		return;
 	if (sb->o.no_scoreboard)
 		return;
@@ -1191,6 +1205,16 @@ struct vmem *sb_mem(struct sb *sb)
 	return sb->mem;
 }
 
+/* Line of the first `wr` with PSTRB != 0xF (1 for a generated one), 0 if none. */
+static unsigned partial_strb_line(const struct vec *v)
+{
+	for (size_t i = 0; i < v->n_ops; i++) {
+		if (v->ops[i].kind == VEC_WR && v->ops[i].strb != 0xF)
+			return v->ops[i].line ? v->ops[i].line : 1;
+	}
+	return 0;
+}
+
 struct sb *sb_create(const struct vec *v, const struct sb_opts *o,
 		     const struct sb_port *port, char *err, size_t errlen)
 {
@@ -1202,8 +1226,14 @@ struct sb *sb_create(const struct vec *v, const struct sb_opts *o,
 		.mem = hk_mem, .reg = hk_reg, .issue = hk_issue, .xlate = hk_xlate,
 		.idle = hk_idle, .check = hk_check, .expect_fail = hk_expect_fail,
 	};
-	struct sb *sb = calloc(1, sizeof(*sb));
+	struct sb *sb;
 
+	if (!port->apb_strb && partial_strb_line(v)) {
+		snprintf(err, errlen, "%s:%u: this harness cannot drive PSTRB != 0xF",
+			 v->name, partial_strb_line(v));
+		return NULL;
+	}
+	sb = calloc(1, sizeof(*sb));
 	if (!sb) {
 		snprintf(err, errlen, "out of memory");
 		return NULL;

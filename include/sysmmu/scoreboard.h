@@ -71,6 +71,11 @@ struct sb_port {
 	/* A backdoor memory write or error region, already applied to the
 	 * scoreboard's memory (for harnesses with their own). May be NULL. */
 	void (*mem)(void *ctx, const struct vec_op *op);
+	/* One APB write at offset off with PSTRB = strb (any 0x0..0xF). The
+	 * scoreboard calls it for `wr ... strb=` ops with strb != 0xF and apb
+	 * for everything else. May be NULL: sb_create() then refuses a vector
+	 * that has such a write. */
+	int (*apb_strb)(void *ctx, uint32_t off, uint32_t wdata, unsigned strb, bool *slverr);
 };
 
 struct sb_opts {

@@ -100,8 +100,10 @@ SC_MODULE(apb_driver)
 	}
 
 	// Returns 0, or -1 when PREADY never came (the spec says zero wait
-	// states, so 16 cycles is already a broken DUT).
-	int access(bool write, uint32_t off, uint32_t wdata, uint32_t *rdata, bool *slverr)
+	// states, so 16 cycles is already a broken DUT). strb is PSTRB of a
+	// write (spec §9: anything but 0xF answers PSLVERR); reads drive 0.
+	int access(bool write, uint32_t off, uint32_t wdata, uint32_t *rdata, bool *slverr,
+		   unsigned strb = 0xF)
 	{
 		unsigned waited = 0;
 
@@ -110,7 +112,7 @@ SC_MODULE(apb_driver)
 		pwrite.write(write);
 		paddr.write(off & 0xFFF);
 		pwdata.write(write ? wdata : 0);
-		pstrb.write(write ? 0xF : 0);
+		pstrb.write(write ? strb & 0xF : 0);
 		wait(clk.posedge_event());
 		penable.write(true);
 		do

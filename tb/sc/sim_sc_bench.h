@@ -303,6 +303,18 @@ private:
 		return -1;
 	}
 
+	static int port_apb_strb(void *ctx, uint32_t off, uint32_t wdata, unsigned strb,
+				 bool *slverr)
+	{
+		bench *b = self(ctx);
+		uint32_t rdata;
+
+		if (b->apb.access(true, off, wdata, &rdata, slverr, strb) == 0)
+			return 0;
+		sb_watchdog(b->sb_, "APB access without PREADY for 16 cycles");
+		return -1;
+	}
+
 	static int port_idle(void *ctx, unsigned cycles)
 	{
 		bench *b = self(ctx);
@@ -385,6 +397,7 @@ private:
 		port.irq = port_irq;
 		port.cycle = port_cycle;
 		port.op_begin = port_op_begin;
+		port.apb_strb = port_apb_strb;
 		if (sb_create_for(port))
 			return;
 		mem.set_mem(sb_mem(sb_));

@@ -178,11 +178,15 @@ private:
 			printf("tlm: FAIL %s:%u: %s\n", file_, op ? op->line : 0, msg);
 	}
 
-	int reg_access(bool write, uint32_t off, uint32_t wdata, uint32_t *rdata)
+	// strb: PSTRB of a write, sent as TLM byte enables when not 0xF (the
+	// wrapper answers a partial one with an error and no effect, spec §9).
+	int reg_access(bool write, uint32_t off, uint32_t wdata, uint32_t *rdata,
+		       unsigned strb = 0xF)
 	{
 		tlm::tlm_generic_payload trans;
 		sc_time delay = SC_ZERO_TIME;
 		uint32_t buf = wdata;
+		unsigned char be[4];
 		int err;
 
 		trans.set_command(write ? tlm::TLM_WRITE_COMMAND : tlm::TLM_READ_COMMAND);
@@ -191,6 +195,12 @@ private:
 		trans.set_data_length(4);
 		trans.set_streaming_width(4);
 		trans.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
+		if (write && strb != 0xF) {
+			for (unsigned i = 0; i < 4; i++)
+				be[i] = (strb >> i) & 1 ? TLM_BYTE_ENABLED : TLM_BYTE_DISABLED;
+			trans.set_byte_enable_ptr(be);
+			trans.set_byte_enable_length(4);
+		}
 		reg_init->b_transport(trans, delay);
 		err = trans.get_response_status() == tlm::TLM_OK_RESPONSE ? 0 : -1;
 		if (trans.get_response_status() != tlm::TLM_OK_RESPONSE &&
@@ -400,7 +410,7 @@ void tlm_tb::run_op(const struct vec_op *op)
 		mem.add_error(op->addr, op->addr2);
 		break;
 	case VEC_WR:
-		reg_access(true, (uint32_t)op->addr, op->data, nullptr);
+		reg_access(true, (uint32_t)op->addr, op->data, nullptr, op->strb);
 		break;
 	case VEC_RD:
 		reg_access(false, (uint32_t)op->addr, 0, &val);

@@ -61,6 +61,7 @@ struct SimAction {
 	uint64_t addr, addr2;
 	bool write;
 	uint32_t off, wdata;
+	unsigned strb;   /* APB: PSTRB of a write */
 };
 
 template <class T> class Bench {
@@ -124,6 +125,12 @@ public:
 	{
 		return ((Bench *)c)->apb(w, off, wd, rd, err);
 	}
+	static int p_apb_strb(void *c, uint32_t off, uint32_t wd, unsigned strb, bool *err)
+	{
+		uint32_t rd;
+
+		return ((Bench *)c)->apb(true, off, wd, &rd, err, strb);
+	}
 	static int p_idle(void *c, unsigned n) { return ((Bench *)c)->idle(n); }
 	static bool p_irq(void *c) { return ((Bench *)c)->top_->irq_o; }
 	static uint64_t p_cycle(void *c) { return ((Bench *)c)->cyc_; }
@@ -152,7 +159,8 @@ public:
 		return check_errors();
 	}
 
-	int apb(bool w, uint32_t off, uint32_t wdata, uint32_t *rd, bool *err)
+	/* One APB access; strb is PSTRB for a write (spec §9), 0 on reads (APB4). */
+	int apb(bool w, uint32_t off, uint32_t wdata, uint32_t *rd, bool *err, unsigned strb = 0xF)
 	{
 		T *t = top_.get();
 		unsigned n = 0;
@@ -162,7 +170,7 @@ public:
 		t->pwrite_i = w;
 		t->paddr_i = off & 0xFFF;
 		t->pwdata_i = wdata;
-		t->pstrb_i = 0xF;
+		t->pstrb_i = w ? strb & 0xF : 0xF;
 		tick();
 		t->penable_i = 1;
 		apb_done_ = false;
@@ -201,7 +209,7 @@ public:
 			switch (x.kind) {
 			case SimAction::ISSUE: reqq_.push_back(x.req); break;
 			case SimAction::WAIT: rc = wait_rsp(x.n); break;
-			case SimAction::APB: rc = apb(x.write, x.off, x.wdata, &rd, &err); break;
+			case SimAction::APB: rc = apb(x.write, x.off, x.wdata, &rd, &err, x.strb); break;
 			case SimAction::IDLE: rc = idle((unsigned)x.n); break;
 			case SimAction::MEM: vmem_write32(mem_, x.addr, x.wdata); break;
 			case SimAction::MEMERR: vmem_add_error(mem_, x.addr, x.addr2); break;
@@ -476,10 +484,19 @@ struct SimRecorder {
 		x.write = w;
 		x.off = off;
 		x.wdata = wd;
+		x.strb = 0xF;
 		((SimRecorder *)c)->acts.push_back(x);
 		*rd = 0;
 		*err = false;
 		return 0;
+	}
+	static int apb_strb(void *c, uint32_t off, uint32_t wd, unsigned strb, bool *err)
+	{
+		uint32_t rd;
+		int rc = apb(c, true, off, wd, &rd, err);
+
+		((SimRecorder *)c)->acts.back().strb = strb;
+		return rc;
 	}
 	static int idle(void *c, unsigned n)
 	{
@@ -505,7 +522,7 @@ struct SimRecorder {
 
 	struct sb_port port()
 	{
-		struct sb_port p = { this, issue, wait, apb, idle, irq, cycle, nullptr, mem };
+		struct sb_port p = { this, issue, wait, apb, idle, irq, cycle, nullptr, mem, apb_strb };
 
 		return p;
 	}
@@ -534,6 +551,10 @@ template <class T> struct BenchHolder {
 	{
 		return Bench<T>::p_apb(((BenchHolder *)c)->b, w, o, d, rd, e);
 	}
+	static int apb_strb(void *c, uint32_t o, uint32_t d, unsigned strb, bool *e)
+	{
+		return Bench<T>::p_apb_strb(((BenchHolder *)c)->b, o, d, strb, e);
+	}
 	static int idle(void *c, unsigned n) { return Bench<T>::p_idle(((BenchHolder *)c)->b, n); }
 	static bool irq(void *c) { return Bench<T>::p_irq(((BenchHolder *)c)->b); }
 	static uint64_t cycle(void *c) { return ((BenchHolder *)c)->b ? Bench<T>::p_cycle(((BenchHolder *)c)->b) : 0; }
@@ -547,7 +568,7 @@ template <class T> int bench_run_checked(sim_args *a)
 	/* The bench needs the scoreboard's memory, the scoreboard the bench's port. */
 	struct sb_port port = { &h, BenchHolder<T>::issue, BenchHolder<T>::wait, BenchHolder<T>::apb,
 				BenchHolder<T>::idle, BenchHolder<T>::irq, BenchHolder<T>::cycle,
-				BenchHolder<T>::op_begin, nullptr };
+				BenchHolder<T>::op_begin, nullptr, BenchHolder<T>::apb_strb };
 	struct sb *sb = sb_create(a->v, &a->sbo, &port, err, sizeof(err));
 	double t0, c0;
 

@@ -32,6 +32,7 @@ enum fault_inject {
 	FI_DROP,          /* the DUT hangs: a response never comes */
 	FI_COUNTER,       /* PM_CNT0 reads one too many */
 	FI_READBACK,      /* TLB_VPN off by one for a valid entry */
+	FI_PSTRB,         /* a partial-strobe write done as a full one */
 };
 
 struct fake {
@@ -44,6 +45,7 @@ struct fake {
 	uint64_t returned;
 	uint64_t cycles;
 	unsigned n_xlate;
+	unsigned n_strb;  /* partial-strobe writes seen */
 	bool injected;
 	bool hung;
 };
@@ -194,6 +196,19 @@ static int p_apb(void *c, bool w, uint32_t off, uint32_t wd, uint32_t *rd, bool 
 	return sb_stopped(f->sb) ? -1 : 0;
 }
 
+static int p_apb_strb(void *c, uint32_t off, uint32_t wd, unsigned strb, bool *err)
+{
+	struct fake *f = c;
+
+	dut_run(f);
+	f->cycles += 2;
+	f->n_strb++;
+	if (fi_once(f, f->fi == FI_PSTRB))
+		strb = 0xF;
+	*err = sysmmu_reg_write(f->dut, off, wd, strb) != 0;
+	return sb_stopped(f->sb) ? -1 : 0;
+}
+
 static int p_idle(void *c, unsigned n)
 {
 	struct fake *f = c;
@@ -252,7 +267,8 @@ static int run_fake(enum fault_inject fi, const char *profile, enum sysmmu_varia
 	o.repro = "repro";
 	o.seed = (long long)seed;
 	o.profile = profile;
-	port = (struct sb_port){ &f, p_issue, p_wait, p_apb, p_idle, p_irq, p_cycle, NULL, NULL };
+	port = (struct sb_port){ &f, p_issue, p_wait, p_apb, p_idle, p_irq, p_cycle, NULL, NULL,
+				 p_apb_strb };
 	f.fi = fi;
 	f.variant = variant;
 	f.sb = sb_create(&v, &o, &port, err, sizeof(err));
@@ -397,4 +413,49 @@ Test(scoreboard, wrong_readback_is_tlb_entry)
 	cr_assert(f.injected);
 	cr_assert_eq(st, SB_MISMATCH);
 	cr_assert(!strncmp(sig, "tlb.TLB[", 8) || !strcmp(sig, "reg.TLB_VPN"), "%s", sig);
+}
+
+Test(scoreboard, partial_strobe_done_as_full_is_reg_pslverr)
+{
+	char sig[80];
+	struct fake f;
+	int st = run_fake(FI_PSTRB, "stress", SYSMMU_V5, 3, sig, sizeof(sig), &f);
+
+	cr_assert(f.injected, "no partial-strobe write in the generated vector");
+	cr_assert_eq(st, SB_MISMATCH);
+	cr_assert(!strncmp(sig, "reg.PSLVERR@", 12), "%s", sig);
+}
+
+Test(scoreboard, clean_dut_sees_partial_strobes)
+{
+	char sig[80];
+	struct fake f;
+
+	cr_assert_eq(run_fake(FI_NONE, "faults", SYSMMU_V3, 3, sig, sizeof(sig), &f), SB_PASS,
+		     "%s", sig);
+	cr_assert_gt(f.n_strb, 0, "no partial-strobe write reached the port");
+}
+
+/* A harness without apb_strb cannot run a vector that needs it: a clear error. */
+Test(scoreboard, port_without_pstrb_refuses_such_vectors)
+{
+	static const char text[] =
+		"sysmmu-vec 1\nvariant 5\ntlb_entries 8\nflpd_entries 4\nid_width 16\n"
+		"wr MMU_CTRL 0x1\nwr MMU_CFG 0x4 strb=0x3\n";
+	struct sb_opts o = { 0 };
+	struct sb_port port = { 0 };
+	struct fake f = { 0 };
+	char err[256];
+	struct vec v;
+
+	cr_assert_eq(vec_parse_string("p.vec", text, &v, err, sizeof(err)), 0, "%s", err);
+	o.tool = "test";
+	o.vector = "p.vec";
+	o.repro = "repro";
+	o.seed = -1;
+	port = (struct sb_port){ &f, p_issue, p_wait, p_apb, p_idle, p_irq, p_cycle, NULL, NULL,
+				 NULL };
+	cr_assert_null(sb_create(&v, &o, &port, err, sizeof(err)));
+	cr_assert_str_eq(err, "p.vec:7: this harness cannot drive PSTRB != 0xF");
+	vec_free(&v);
 }
