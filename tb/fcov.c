@@ -71,6 +71,9 @@ struct reg_desc {
 	uint32_t off;
 };
 
+/* Registers per variant: v5 has 29, v3 24; room to grow. */
+#define FCOV_MAX_REGS 48
+
 struct fcov {
 	const struct sysmmu *model;
 	const struct vmem *mem;
@@ -92,7 +95,7 @@ struct fcov {
 	bool cur_flpd_fill;
 	int cur_flpd_fill_idx;
 
-	const struct reg_desc *regs;
+	struct reg_desc regs[FCOV_MAX_REGS];  /* the variant's registers (vec_reg_at) */
 	unsigned n_regs;
 	unsigned reg_bin0;   /* first reg_cg bin; reg i has rd at 2i, wr at 2i+1 */
 };
@@ -231,64 +234,7 @@ static const char *const pslverr_names[ERR_NBINS] = {
 	"pslverr.misaligned.wr", "pslverr.pstrb.wr",
 };
 
-static const struct reg_desc v3_regs[] = {
-	{ "MMU_CTRL", SYSMMU_COM_MMU_CTRL },
-	{ "MMU_CFG", SYSMMU_COM_MMU_CFG },
-	{ "MMU_STATUS", SYSMMU_COM_MMU_STATUS },
-	{ "MMU_FLUSH", SYSMMU_V3_MMU_FLUSH },
-	{ "MMU_FLUSH_ENTRY", SYSMMU_V3_MMU_FLUSH_ENTRY },
-	{ "PT_BASE_ADDR", SYSMMU_V3_PT_BASE_ADDR },
-	{ "INT_STATUS", SYSMMU_V3_INT_STATUS },
-	{ "INT_CLEAR", SYSMMU_V3_INT_CLEAR },
-	{ "INT_MASK", SYSMMU_V3_INT_MASK },
-	{ "PAGE_FAULT_ADDR", SYSMMU_V3_PAGE_FAULT_ADDR },
-	{ "AW_FAULT_ADDR", SYSMMU_V3_AW_FAULT_ADDR },
-	{ "AR_FAULT_ADDR", SYSMMU_V3_AR_FAULT_ADDR },
-	{ "DEFAULT_SLAVE_ADDR", SYSMMU_V3_DEFAULT_SLAVE_ADDR },
-	{ "MMU_VERSION", SYSMMU_COM_MMU_VERSION },
-	{ "TLB_READ", SYSMMU_V3_TLB_READ },
-	{ "TLB_PPN", SYSMMU_V3_TLB_PPN },
-	{ "TLB_VPN", SYSMMU_V3_TLB_VPN },
-	{ "FAULT_TRANS_INFO", SYSMMU_V3_FAULT_TRANS_INFO },
-	{ "TLB_ATTR", SYSMMU_V3_TLB_ATTR },
-	{ "PM_CNT0", SYSMMU_V3_PM_CNT0 + 0 * SYSMMU_V3_PM_STRIDE },
-	{ "PM_CNT1", SYSMMU_V3_PM_CNT0 + 1 * SYSMMU_V3_PM_STRIDE },
-	{ "PM_CNT2", SYSMMU_V3_PM_CNT0 + 2 * SYSMMU_V3_PM_STRIDE },
-	{ "PM_CNT3", SYSMMU_V3_PM_CNT0 + 3 * SYSMMU_V3_PM_STRIDE },
-	{ "PM_CNT4", SYSMMU_V3_PM_CNT0 + 4 * SYSMMU_V3_PM_STRIDE },
-};
 
-static const struct reg_desc v5_regs[] = {
-	{ "MMU_CTRL", SYSMMU_COM_MMU_CTRL },
-	{ "MMU_CFG", SYSMMU_COM_MMU_CFG },
-	{ "MMU_STATUS", SYSMMU_COM_MMU_STATUS },
-	{ "PT_BASE_PFN", SYSMMU_V5_PT_BASE_PFN },
-	{ "FLUSH_ALL", SYSMMU_V5_FLUSH_ALL },
-	{ "FLUSH_ENTRY", SYSMMU_V5_FLUSH_ENTRY },
-	{ "FLUSH_RANGE", SYSMMU_V5_FLUSH_RANGE },
-	{ "FLUSH_START", SYSMMU_V5_FLUSH_START },
-	{ "FLUSH_END", SYSMMU_V5_FLUSH_END },
-	{ "CAPA", SYSMMU_V5_CAPA },
-	{ "MMU_VERSION", SYSMMU_COM_MMU_VERSION },
-	{ "INT_STATUS", SYSMMU_V5_INT_STATUS },
-	{ "INT_CLEAR", SYSMMU_V5_INT_CLEAR },
-	{ "INT_MASK", SYSMMU_V5_INT_MASK },
-	{ "FAULT_AR_VA", SYSMMU_V5_FAULT_AR_VA },
-	{ "AR_TRANS_INFO", SYSMMU_V5_AR_TRANS_INFO },
-	{ "FAULT_AW_VA", SYSMMU_V5_FAULT_AW_VA },
-	{ "AW_TRANS_INFO", SYSMMU_V5_AW_TRANS_INFO },
-	{ "PM_CNT0", SYSMMU_V5_PM_CNT0 + 0 * SYSMMU_V5_PM_STRIDE },
-	{ "PM_CNT1", SYSMMU_V5_PM_CNT0 + 1 * SYSMMU_V5_PM_STRIDE },
-	{ "PM_CNT2", SYSMMU_V5_PM_CNT0 + 2 * SYSMMU_V5_PM_STRIDE },
-	{ "PM_CNT3", SYSMMU_V5_PM_CNT0 + 3 * SYSMMU_V5_PM_STRIDE },
-	{ "PM_CNT4", SYSMMU_V5_PM_CNT0 + 4 * SYSMMU_V5_PM_STRIDE },
-	{ "TLB_READ", SYSMMU_V5_TLB_READ },
-	{ "TLB_VPN", SYSMMU_V5_TLB_VPN },
-	{ "TLB_PPN", SYSMMU_V5_TLB_PPN },
-	{ "TLB_ATTR", SYSMMU_V5_TLB_ATTR },
-};
-
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Appends a bin; returns its index. Bins are never removed. */
 static unsigned add_bin(struct fcov_group *g, const char *name)
@@ -425,13 +371,13 @@ struct fcov *fcov_create(const struct sysmmu *model, const struct vmem *mem)
 	c->variant = cfg->variant;
 	c->tlb_n = cfg->tlb_entries;
 	c->flpd_n = cfg->flpd_entries;
-	if (c->variant == SYSMMU_V3) {
-		c->regs = v3_regs;
-		c->n_regs = ARRAY_LEN(v3_regs);
-	} else {
-		c->regs = v5_regs;
-		c->n_regs = ARRAY_LEN(v5_regs);
+	c->n_regs = vec_reg_count(c->variant);
+	if (c->n_regs > FCOV_MAX_REGS) {
+		free(c);
+		return NULL;
 	}
+	for (unsigned i = 0; i < c->n_regs; i++)
+		c->regs[i].name = vec_reg_at(c->variant, i, &c->regs[i].off);
 	build_xlate(&c->g[CG_XLATE]);
 	build_fault(&c->g[CG_FAULT]);
 	build_flush(&c->g[CG_FLUSH], c->variant);

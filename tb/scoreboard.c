@@ -156,38 +156,6 @@ static void fifo_pop(struct sb_fifo *f)
 	f->n--;
 }
 
-struct reg_name {
-	uint32_t off;
-	const char *name;
-};
-
-static const struct reg_name v3_regs[] = {
-	{ SYSMMU_COM_MMU_CTRL, "MMU_CTRL" }, { SYSMMU_COM_MMU_CFG, "MMU_CFG" },
-	{ SYSMMU_COM_MMU_STATUS, "MMU_STATUS" }, { SYSMMU_COM_MMU_VERSION, "MMU_VERSION" },
-	{ SYSMMU_V3_MMU_FLUSH, "MMU_FLUSH" }, { SYSMMU_V3_MMU_FLUSH_ENTRY, "MMU_FLUSH_ENTRY" },
-	{ SYSMMU_V3_PT_BASE_ADDR, "PT_BASE_ADDR" }, { SYSMMU_V3_INT_STATUS, "INT_STATUS" },
-	{ SYSMMU_V3_INT_CLEAR, "INT_CLEAR" }, { SYSMMU_V3_INT_MASK, "INT_MASK" },
-	{ SYSMMU_V3_PAGE_FAULT_ADDR, "PAGE_FAULT_ADDR" },
-	{ SYSMMU_V3_AW_FAULT_ADDR, "AW_FAULT_ADDR" }, { SYSMMU_V3_AR_FAULT_ADDR, "AR_FAULT_ADDR" },
-	{ SYSMMU_V3_DEFAULT_SLAVE_ADDR, "DEFAULT_SLAVE_ADDR" },
-	{ SYSMMU_V3_TLB_READ, "TLB_READ" }, { SYSMMU_V3_TLB_PPN, "TLB_PPN" },
-	{ SYSMMU_V3_TLB_VPN, "TLB_VPN" }, { SYSMMU_V3_FAULT_TRANS_INFO, "FAULT_TRANS_INFO" },
-	{ SYSMMU_V3_TLB_ATTR, "TLB_ATTR" },
-};
-
-static const struct reg_name v5_regs[] = {
-	{ SYSMMU_COM_MMU_CTRL, "MMU_CTRL" }, { SYSMMU_COM_MMU_CFG, "MMU_CFG" },
-	{ SYSMMU_COM_MMU_STATUS, "MMU_STATUS" }, { SYSMMU_COM_MMU_VERSION, "MMU_VERSION" },
-	{ SYSMMU_V5_PT_BASE_PFN, "PT_BASE_PFN" }, { SYSMMU_V5_FLUSH_ALL, "FLUSH_ALL" },
-	{ SYSMMU_V5_FLUSH_ENTRY, "FLUSH_ENTRY" }, { SYSMMU_V5_FLUSH_RANGE, "FLUSH_RANGE" },
-	{ SYSMMU_V5_FLUSH_START, "FLUSH_START" }, { SYSMMU_V5_FLUSH_END, "FLUSH_END" },
-	{ SYSMMU_V5_CAPA, "CAPA" }, { SYSMMU_V5_INT_STATUS, "INT_STATUS" },
-	{ SYSMMU_V5_INT_CLEAR, "INT_CLEAR" }, { SYSMMU_V5_INT_MASK, "INT_MASK" },
-	{ SYSMMU_V5_FAULT_AR_VA, "FAULT_AR_VA" }, { SYSMMU_V5_AR_TRANS_INFO, "AR_TRANS_INFO" },
-	{ SYSMMU_V5_FAULT_AW_VA, "FAULT_AW_VA" }, { SYSMMU_V5_AW_TRANS_INFO, "AW_TRANS_INFO" },
-	{ SYSMMU_V5_TLB_READ, "TLB_READ" }, { SYSMMU_V5_TLB_VPN, "TLB_VPN" },
-	{ SYSMMU_V5_TLB_PPN, "TLB_PPN" }, { SYSMMU_V5_TLB_ATTR, "TLB_ATTR" },
-};
 
 static uint32_t pm_base(enum sysmmu_variant v)
 {
@@ -202,22 +170,11 @@ static uint32_t pm_stride(enum sysmmu_variant v)
 /* Register name for reports; buf holds the name of unknown offsets. */
 static const char *reg_name(enum sysmmu_variant v, uint32_t off, char *buf, size_t len)
 {
-	const struct reg_name *t = v == SYSMMU_V5 ? v5_regs : v3_regs;
-	size_t n = v == SYSMMU_V5 ? sizeof(v5_regs) / sizeof(v5_regs[0])
-				  : sizeof(v3_regs) / sizeof(v3_regs[0]);
-	uint32_t a = off & 0xFFF;
-	size_t i;
+	const char *name = vec_reg_name(v, off & 0xFFF);
 
-	for (i = 0; i < n; i++)
-		if (t[i].off == a)
-			return t[i].name;
-	for (i = 0; i < SYSMMU_COM_PM_COUNT; i++) {
-		if (a == pm_base(v) + i * pm_stride(v)) {
-			snprintf(buf, len, "PM_CNT%zu", i);
-			return buf;
-		}
-	}
-	snprintf(buf, len, "0x%03X", a);
+	if (name)
+		return name;
+	snprintf(buf, len, "0x%03X", off & 0xFFF);
 	return buf;
 }
 

@@ -105,6 +105,24 @@ const char *vec_reg_name(enum sysmmu_variant variant, uint32_t off)
 	return NULL;
 }
 
+size_t vec_reg_count(enum sysmmu_variant variant)
+{
+	const struct reg_name *r;
+	size_t n = 0;
+
+	for (r = reg_table(variant); r->name; r++)
+		n++;
+	return n;
+}
+
+const char *vec_reg_at(enum sysmmu_variant variant, size_t i, uint32_t *off)
+{
+	const struct reg_name *r = reg_table(variant) + i;
+
+	*off = r->off;
+	return r->name;
+}
+
 /* ---- in-memory vector ---- */
 
 void vec_init(struct vec *v)

@@ -98,6 +98,10 @@ void vec_op_init(struct vec_op *op, enum vec_kind kind);
  * vec_reg_offset returns -1 for an unknown name, vec_reg_name NULL. */
 int vec_reg_offset(enum sysmmu_variant variant, const char *name);
 const char *vec_reg_name(enum sysmmu_variant variant, uint32_t off);
+/* The variant's registers in map order, for tables that list them all
+ * (coverage bins, reports): i < vec_reg_count(); *off gets the offset. */
+size_t vec_reg_count(enum sysmmu_variant variant);
+const char *vec_reg_at(enum sysmmu_variant variant, size_t i, uint32_t *off);
 /* Vector spelling of a fault kind: none, page_fault, multi_hit, ... */
 const char *vec_fault_name(enum sysmmu_fault f);
 
