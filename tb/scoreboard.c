@@ -1381,8 +1381,8 @@ void sb_write_summary(const struct sb *sb, FILE *f, double wall)
 {
 	int st = sb_status(sb);
 
-	fprintf(f, "sysmmu-sim: %s %s v%d/%u/%u ops=%zu translations=%" PRIu64 " checks=%" PRIu64
-		" cycles=%" PRIu64 " wall=%.2fs", st == SB_PASS ? "PASS" : st == SB_WATCHDOG ? "WATCHDOG" : "FAIL",
+	fprintf(f, "%s: %s %s v%d/%u/%u ops=%zu translations=%" PRIu64 " checks=%" PRIu64
+		" cycles=%" PRIu64 " wall=%.2fs", sb->o.tool ? sb->o.tool : "sysmmu-sim", st == SB_PASS ? "PASS" : st == SB_WATCHDOG ? "WATCHDOG" : "FAIL",
 		sb->o.vector, sb->v->variant, sb->v->tlb_entries, sb->v->flpd_entries, sb->v->n_ops,
 		sb->cnt.translations, sb->cnt.checks, sb_cycles(sb), wall);
 	if (sb->n_rec)
