@@ -16,7 +16,7 @@ const char USAGE[] =
 	"       sysmmu-sim-sc [options] --seed N --profile P --ops M\n"
 	"  --variant 3|5 --tlb-entries N --flpd-entries M   verilated configuration\n"
 	"  --timing-seed N  --mem-latency MIN:MAX  --max-errors N  --check-tlb-every N\n"
-	"  --trace FILE.fst  --trace-window A:B  --json FILE  --no-scoreboard\n"
+	"  --trace FILE.fst  --trace-window A:B  --json FILE (- = none)  --no-scoreboard\n"
 	"  --dump-vec FILE  --quiet\n";
 
 int usage_error(const char *fmt, const char *arg)
@@ -259,9 +259,13 @@ int parse_sim_opts(int argc, char **argv, sim_opts *o)
 
 int finish_run(const sim_opts &o, struct sb *sb, int status, double wall, double cpu)
 {
-	FILE *f = fopen(o.json.c_str(), "w");
+	FILE *f;
 
 	sb_write_summary(sb, stdout, wall);
+	// "--json -" means no result file, as in sysmmu-sim.
+	if (o.json == "-")
+		return status;
+	f = fopen(o.json.c_str(), "w");
 	if (!f) {
 		fprintf(stderr, "sysmmu-sim-sc: cannot write %s: %s\n", o.json.c_str(),
 			strerror(errno));
