@@ -402,25 +402,11 @@ static unsigned latch_of(const struct gen *g, enum sysmmu_fault k, bool write)
 static void bit_source(const struct gen *g, unsigned bit, enum sysmmu_fault *k,
 		       unsigned *latch)
 {
-	static const enum sysmmu_fault v5_kind[5] = {
-		SYSMMU_FAULT_BUS_ERROR, SYSMMU_FAULT_PAGE, SYSMMU_FAULT_MULTI_HIT,
-		SYSMMU_FAULT_ACC_PROT, SYSMMU_FAULT_SEC_PROT,
-	};
-	static const enum sysmmu_fault v3_kind[8] = {
-		SYSMMU_FAULT_PAGE, SYSMMU_FAULT_MULTI_HIT, SYSMMU_FAULT_MULTI_HIT,
-		SYSMMU_FAULT_BUS_ERROR, SYSMMU_FAULT_SEC_PROT, SYSMMU_FAULT_ACC_PROT,
-		SYSMMU_FAULT_SEC_PROT, SYSMMU_FAULT_ACC_PROT,
-	};
-	bool write;
+	struct vec_isr_src src;
 
-	if (g->v5) {
-		write = bit >= SYSMMU_V5_INT_AW_SHIFT;
-		*k = v5_kind[bit - (write ? SYSMMU_V5_INT_AW_SHIFT : 0)];
-	} else {
-		*k = v3_kind[bit];
-		write = bit == 2 || bit >= 6;
-	}
-	*latch = latch_of(g, *k, write);
+	vec_isr_source(g->v5 ? SYSMMU_V5 : SYSMMU_V3, bit, &src);
+	*k = src.kind;
+	*latch = latch_of(g, src.kind, src.write);
 }
 
 static void record_fault(struct gen *g, enum sysmmu_fault k, bool write, uint32_t va)

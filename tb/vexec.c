@@ -224,18 +224,7 @@ static void do_xlate(struct vexec *x, size_t i)
 	enqueue(x, i);
 }
 
-/* What the driver learns from one INT_STATUS bit (spec §8.1, §8.2). */
-struct isr_src {
-	enum sysmmu_fault kind;
-	uint32_t va_reg, info_reg;
-};
-
-static const enum sysmmu_fault v5_bit_kind[5] = {
-	SYSMMU_FAULT_BUS_ERROR, SYSMMU_FAULT_PAGE, SYSMMU_FAULT_MULTI_HIT,
-	SYSMMU_FAULT_ACC_PROT, SYSMMU_FAULT_SEC_PROT,
-};
-
-static void v3_source(unsigned bit, struct isr_src *s)
+static void v3_source(unsigned bit, struct vec_isr_src *s)
 {
 	static const enum sysmmu_fault kind[8] = {
 		SYSMMU_FAULT_PAGE, SYSMMU_FAULT_MULTI_HIT, SYSMMU_FAULT_MULTI_HIT,
@@ -251,20 +240,35 @@ static void v3_source(unsigned bit, struct isr_src *s)
 	s->info_reg = SYSMMU_V3_FAULT_TRANS_INFO;
 	s->kind = bit < 8 ? kind[bit] : SYSMMU_FAULT_NONE;
 	s->va_reg = bit < 8 ? va_reg[bit] : SYSMMU_V3_PAGE_FAULT_ADDR;
+	/* AW multi-hit, AW security, AW access (§8.1). */
+	s->write = bit == 2 || bit == 6 || bit == 7;
 }
 
-static void v5_source(unsigned bit, struct isr_src *s)
+static void v5_source(unsigned bit, struct vec_isr_src *s)
 {
+	static const enum sysmmu_fault kind[5] = {
+		SYSMMU_FAULT_BUS_ERROR, SYSMMU_FAULT_PAGE, SYSMMU_FAULT_MULTI_HIT,
+		SYSMMU_FAULT_ACC_PROT, SYSMMU_FAULT_SEC_PROT,
+	};
 	bool aw = bit >= SYSMMU_V5_INT_AW_SHIFT;
 	unsigned b = aw ? bit - SYSMMU_V5_INT_AW_SHIFT : bit;
 
-	s->kind = b < 5 ? v5_bit_kind[b] : SYSMMU_FAULT_NONE;
+	s->kind = b < 5 ? kind[b] : SYSMMU_FAULT_NONE;
+	s->write = aw;
 	s->va_reg = aw ? SYSMMU_V5_FAULT_AW_VA : SYSMMU_V5_FAULT_AR_VA;
 	s->info_reg = aw ? SYSMMU_V5_AW_TRANS_INFO : SYSMMU_V5_AR_TRANS_INFO;
 }
 
+void vec_isr_source(enum sysmmu_variant variant, unsigned bit, struct vec_isr_src *s)
+{
+	if (variant == SYSMMU_V5)
+		v5_source(bit, s);
+	else
+		v3_source(bit, s);
+}
+
 static void isr_check(struct vexec *x, const struct vec_op *op, uint32_t status,
-		      const struct isr_src *s, uint32_t va)
+		      const struct vec_isr_src *s, uint32_t va)
 {
 	char msg[160];
 
@@ -300,7 +304,7 @@ static void do_isr(struct vexec *x, const struct vec_op *op)
 	uint32_t status_reg = v5 ? SYSMMU_V5_INT_STATUS : SYSMMU_V3_INT_STATUS;
 	uint32_t clear_reg = v5 ? SYSMMU_V5_INT_CLEAR : SYSMMU_V3_INT_CLEAR;
 	uint32_t status, va;
-	struct isr_src s = { SYSMMU_FAULT_NONE, 0, 0 };
+	struct vec_isr_src s = { SYSMMU_FAULT_NONE, false, 0, 0 };
 	unsigned bit;
 
 	status = reg_read(x, op, status_reg);
@@ -309,10 +313,7 @@ static void do_isr(struct vexec *x, const struct vec_op *op)
 		return;
 	}
 	bit = (unsigned)__builtin_ctz(status);
-	if (v5)
-		v5_source(bit, &s);
-	else
-		v3_source(bit, &s);
+	vec_isr_source(x->v->variant, bit, &s);
 	va = reg_read(x, op, s.va_reg);
 	reg_read(x, op, s.info_reg);
 	isr_check(x, op, status, &s, va);

@@ -116,6 +116,20 @@ void vmem_add_error(struct vmem *m, uint64_t lo, uint64_t hi);
 /* Matches sysmmu_mem_read_fn (ctx = struct vmem *). */
 int vmem_read_cb(void *ctx, uint64_t pa, uint32_t *data);
 
+/*
+ * What the driver learns from INT_STATUS bit `bit` (spec §8.1, §8.2): the
+ * fault kind (NONE for a bit no fault sets), whether it is a write-side bit,
+ * and the VA and TRANS_INFO registers the ISR reads for it. Shared by the
+ * executor's isr, the generator's bookkeeping and the TLM test.
+ */
+struct vec_isr_src {
+	enum sysmmu_fault kind;
+	bool write;
+	uint32_t va_reg;
+	uint32_t info_reg;
+};
+void vec_isr_source(enum sysmmu_variant variant, unsigned bit, struct vec_isr_src *s);
+
 /* ---- executor: runs a vector on the reference model ----
  *
  * Semantics (docs/vectors.md "pending requests"): an XLATE op that the model

@@ -328,43 +328,6 @@ private:
 	void run();
 };
 
-// Fault kind, VA register and TRANS_INFO register for an INT_STATUS bit
-// (spec §8.1, §8.2). Unknown bits give kind NONE; the handler still reads
-// and clears them, as the driver would.
-struct isr_src {
-	enum sysmmu_fault kind;
-	uint32_t va_reg;
-	uint32_t info_reg;
-};
-
-isr_src isr_source(enum sysmmu_variant var, unsigned bit)
-{
-	static const enum sysmmu_fault v5_kind[5] = {
-		SYSMMU_FAULT_BUS_ERROR, SYSMMU_FAULT_PAGE, SYSMMU_FAULT_MULTI_HIT,
-		SYSMMU_FAULT_ACC_PROT, SYSMMU_FAULT_SEC_PROT,
-	};
-	static const enum sysmmu_fault v3_kind[8] = {
-		SYSMMU_FAULT_PAGE, SYSMMU_FAULT_MULTI_HIT, SYSMMU_FAULT_MULTI_HIT,
-		SYSMMU_FAULT_BUS_ERROR, SYSMMU_FAULT_SEC_PROT, SYSMMU_FAULT_ACC_PROT,
-		SYSMMU_FAULT_SEC_PROT, SYSMMU_FAULT_ACC_PROT,
-	};
-	static const uint32_t v3_va[8] = {
-		SYSMMU_V3_PAGE_FAULT_ADDR, SYSMMU_V3_AR_FAULT_ADDR, SYSMMU_V3_AW_FAULT_ADDR,
-		SYSMMU_V3_DEFAULT_SLAVE_ADDR, SYSMMU_V3_AR_FAULT_ADDR, SYSMMU_V3_AR_FAULT_ADDR,
-		SYSMMU_V3_AW_FAULT_ADDR, SYSMMU_V3_AW_FAULT_ADDR,
-	};
-	bool aw = bit >= SYSMMU_V5_INT_AW_SHIFT;
-	unsigned b = aw ? bit - SYSMMU_V5_INT_AW_SHIFT : bit;
-
-	if (var == SYSMMU_V3)
-		return {bit < 8 ? v3_kind[bit] : SYSMMU_FAULT_NONE,
-			bit < 8 ? v3_va[bit] : (uint32_t)SYSMMU_V3_PAGE_FAULT_ADDR,
-			SYSMMU_V3_FAULT_TRANS_INFO};
-	return {b < 5 ? v5_kind[b] : SYSMMU_FAULT_NONE,
-		aw ? (uint32_t)SYSMMU_V5_FAULT_AW_VA : (uint32_t)SYSMMU_V5_FAULT_AR_VA,
-		aw ? (uint32_t)SYSMMU_V5_AW_TRANS_INFO : (uint32_t)SYSMMU_V5_AR_TRANS_INFO};
-}
-
 // What the Linux driver's fault handler does (docs/vectors.md "isr"):
 // one fault per call, the lowest INT_STATUS bit.
 void tlm_tb::run_isr(const struct vec_op *op)
@@ -374,7 +337,7 @@ void tlm_tb::run_isr(const struct vec_op *op)
 	uint32_t clr_reg = var == SYSMMU_V3 ? SYSMMU_V3_INT_CLEAR : SYSMMU_V5_INT_CLEAR;
 	uint32_t status = 0, va = 0, info = 0;
 	unsigned bit;
-	isr_src src;
+	struct vec_isr_src src;
 
 	reg_access(false, st_reg, 0, &status);
 	if (status == 0) {
@@ -384,7 +347,7 @@ void tlm_tb::run_isr(const struct vec_op *op)
 		return;
 	}
 	bit = __builtin_ctz(status);
-	src = isr_source(var, bit);
+	vec_isr_source(var, bit, &src);
 	reg_access(false, src.va_reg, 0, &va);
 	reg_access(false, src.info_reg, 0, &info);
 	if (op->has_expect && op->exp_fault == SYSMMU_FAULT_NONE)
