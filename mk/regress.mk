@@ -54,6 +54,11 @@ fcov-test: $(FCOV_UNIT)
 report-test:
 	$(PYTHON) -m unittest discover -s tests/report
 
+## signal-stress  SIGINT/SIGTERM at 50 random moments and 50 job ends: lost reports (fake sim)
+.PHONY: signal-stress
+signal-stress:
+	$(PYTHON) tests/report/signal-stress --trials 50
+
 ## regress        quick lockstep regression: directed + REGRESS_SEEDS (1000) seeds; reports/latest/
 regress: $(BUILD)/sysmmu-sim
 	$(PYTHON) scripts/regress --no-build --sim $(BUILD)/sysmmu-sim \

@@ -5,6 +5,8 @@ import os
 import re
 import subprocess
 
+from .stop import STOP
+
 CHUNK = 200  # .dat files merged per verilator_coverage call
 
 
@@ -12,9 +14,9 @@ def run(cmd, log):
     with open(log, "ab") as f:
         f.write(("$ %s\n" % " ".join(cmd)).encode())
         f.flush()
-        proc = subprocess.run(cmd, stdout=f, stderr=subprocess.STDOUT)
-    if proc.returncode:
-        raise RuntimeError("%s failed (exit %d), see %s" % (cmd[0], proc.returncode, log))
+        rc = STOP.run(cmd, stdout=f, stderr=subprocess.STDOUT)[0]
+    if rc:
+        raise RuntimeError("%s failed (exit %d), see %s" % (cmd[0], rc, log))
 
 
 def merge_dat(files, out, log):

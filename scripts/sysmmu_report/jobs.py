@@ -22,25 +22,43 @@ def seed_base_from_date(day=None):
 HEADER_KEYS = ("variant", "tlb_entries", "flpd_entries")
 
 
+def header_number(text):
+    """A header value as docs/vectors.md spells numbers: decimal or 0x hex,
+    no sign, no blanks; None when it is not one."""
+    if re.fullmatch(r"0[xX][0-9a-fA-F]+", text):
+        return int(text, 16)
+    if re.fullmatch(r"[0-9]+", text):
+        return int(text, 10)
+    return None
+
+
 def vector_header(path):
     """{'variant', 'tlb_entries', 'flpd_entries'} from a vector's header
     lines (docs/vectors.md), or JobError naming file and line."""
     found = {}
     try:
-        with open(path, encoding="utf-8") as f:
-            for lineno, line in enumerate(f, 1):
-                words = line.split("#", 1)[0].split()
+        with open(path, "rb") as f:
+            for lineno, raw in enumerate(f, 1):
+                # Comments may hold any bytes (as in the C parser); the
+                # words before them must be text.
+                body = raw.split(b"#", 1)[0]
+                try:
+                    words = body.decode("utf-8").split()
+                except UnicodeDecodeError as e:
+                    raise JobError("%s:%d: not a text line (byte 0x%02x at column %d)"
+                                   % (path, lineno, body[e.start], e.start + 1)) from None
                 if not words or words[0] not in HEADER_KEYS:
                     if words and words[0] != "sysmmu-vec" and words[0] != "id_width":
                         break   # first op: the header is over
                     continue
-                if len(words) != 2 or not words[1].isdigit():
+                value = header_number(words[1]) if len(words) == 2 else None
+                if value is None:
                     raise JobError("%s:%d: bad %s line" % (path, lineno, words[0]))
-                found[words[0]] = int(words[1])
+                found[words[0]] = value
                 if words[0] == "variant" and found["variant"] not in (3, 5):
                     raise JobError("%s:%d: bad variant line" % (path, lineno))
     except OSError as e:
-        raise JobError("%s: %s" % (path, e.strerror)) from e
+        raise JobError("%s: %s" % (path, e.strerror or e)) from e
     if "variant" not in found:
         raise JobError("%s:1: no 'variant' header line" % path)
     return found

@@ -8,6 +8,7 @@ import tempfile
 import time
 
 from . import results
+from .stop import STOP
 
 HEADER_WORDS = ("sysmmu-vec", "variant", "tlb_entries", "flpd_entries", "id_width")
 
@@ -83,13 +84,9 @@ class SimOracle:
         if os.path.exists(res):
             os.unlink(res)
         cmd = [self.sim, path, "--json", res, "--quiet"] + self.extra
-        try:
-            proc = subprocess.run(cmd, stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.DEVNULL, timeout=self.timeout)
-            rc = proc.returncode
-            timed_out = False
-        except subprocess.TimeoutExpired:
-            rc, timed_out = None, True
+        rc = STOP.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                      timeout=self.timeout)[0]
+        timed_out = rc is None
         result, reason = results.load_result(res)
         out = results.classify(rc, timed_out, result, reason)
         first = None

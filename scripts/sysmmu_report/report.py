@@ -27,7 +27,7 @@ def aggregate(run):
     for job in jobs:
         o = job["outcome"]
         t["by_outcome"][o] = t["by_outcome"].get(o, 0) + 1
-        key = "pass" if o == results.PASS else "not_run" if o == results.NOT_RUN else "fail"
+        key = "pass" if o == results.PASS else "not_run" if o in results.UNFINISHED else "fail"
         t[key] += 1
         cell = table.setdefault(job["group"], {}).setdefault(
             str(job["variant"]), {"pass": 0, "fail": 0, "not_run": 0})
@@ -133,7 +133,7 @@ def write_junit(report_dir, run, totals):
             "classname": "sysmmu.v%s.%s" % (job["variant"], job["group"]),
             "name": _x(job["id"]), "time": "%.3f" % (job.get("duration") or 0)})
         o = job["outcome"]
-        if o == results.NOT_RUN:
+        if o in results.UNFINISHED:
             ET.SubElement(case, "skipped", {"message": _x(job["message"])})
         elif o in FAIL_OUTCOMES:
             tag = "failure" if o == "mismatch" else "error"

@@ -24,9 +24,11 @@ SPEC_AREA = {
     "runner": "no valid result (timeout, crash, bad result.json)",
 }
 
-# Job outcomes. Everything but pass and not_run is a failure.
+# Job outcomes. Everything but pass, not_run and interrupted is a failure.
 PASS = "pass"
-NOT_RUN = "not_run"
+NOT_RUN = "not_run"            # never started
+INTERRUPTED = "interrupted"    # started, stopped by a signal or the runner
+UNFINISHED = (NOT_RUN, INTERRUPTED)
 
 
 def spec_area(signature):
@@ -68,7 +70,7 @@ def classify(rc, timed_out, result, reason, interrupted=False):
     rc: exit code (negative = killed by that signal); result: parsed
     result.json or None with reason."""
     if interrupted:
-        return _out(NOT_RUN, None, "interrupted before it finished")
+        return _out(INTERRUPTED, None, "interrupted before it finished")
     if timed_out:
         return _out("timeout", "runner.timeout", "killed after the job timeout")
     if rc is not None and rc < 0:
@@ -78,6 +80,10 @@ def classify(rc, timed_out, result, reason, interrupted=False):
         # A shell or an abort handler reporting a signal (assertion: 134).
         name = signal_name(rc - 128)
         return _out("crash", "runner.crash:" + name, "exit %d (%s)" % (rc, name))
+    if rc == 2:
+        # Before the result checks: an input error (bad vector, bad option)
+        # writes no result.json, and it is not a design failure.
+        return _out("error", "runner.input_error", "usage/input error (exit 2)")
     if result is None:
         return _out("garbled", "runner.result", "exit %s, %s" % (rc, reason))
     status = result.get("status")
@@ -90,8 +96,6 @@ def classify(rc, timed_out, result, reason, interrupted=False):
             return _out("garbled", "runner.result", "pass with mismatches listed")
         return _out(PASS, None, "")
     sig = result.get("signature")
-    if rc == 2:
-        return _out("error", "runner.input_error", "usage/input error (exit 2)")
     if rc == 3:
         return _out("watchdog", sig or "watchdog", "watchdog (exit 3)")
     if not sig:
@@ -101,13 +105,19 @@ def classify(rc, timed_out, result, reason, interrupted=False):
     return _out("mismatch", sig, msg)
 
 
+def classify_unfinished(outcome, message):
+    """Outcome of a job that never ran (not_run) or was stopped (interrupted)."""
+    assert outcome in UNFINISHED
+    return _out(outcome, None, message)
+
+
 def _out(outcome, sig, message):
     return {"outcome": outcome, "signature": sig, "area": spec_area(sig),
             "message": message}
 
 
 def is_failure(job):
-    return job["outcome"] not in (PASS, NOT_RUN)
+    return job["outcome"] not in (PASS,) + UNFINISHED
 
 
 def bucketize(jobs):

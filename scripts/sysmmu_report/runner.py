@@ -3,13 +3,13 @@
 
 import os
 import shlex
-import signal
 import subprocess
 import sys
 import time
 
 from . import jobs as jobsmod
 from . import results
+from .stop import STOP, HardStop, kill
 
 # result.json fields kept per job in the report (coverage is merged apart).
 KEEP_FIELDS = ("status", "repro", "counts", "cycles", "wall_seconds",
@@ -87,87 +87,206 @@ def fmt_time(sec):
     return "%ds" % sec
 
 
-def finish_job(job, rc, timed_out, duration, job_dir, interrupted=False):
-    """Fills in the job's outcome from its exit status and result.json."""
-    res_path = os.path.join(job_dir, "result.json")
-    result, reason = (None, "not run") if interrupted else results.load_result(res_path)
-    job.update(results.classify(rc, timed_out, result, reason, interrupted))
-    job["exit_code"] = rc
-    job["duration"] = round(duration, 3)
-    job["dir"] = job_dir
-    job["coverage"] = None
-    if result is not None:
-        for key in KEEP_FIELDS:
-            job[key] = result.get(key)
-        job["mismatches"] = result.get("mismatches", [])[:5]
-        cov = result.get("coverage")
-        if isinstance(cov, dict) and isinstance(cov.get("covergroups"), dict):
-            job["coverage"] = cov["covergroups"]
+class ReportDirError(Exception):
+    """The report folder cannot be written (a usage error: exit 2)."""
+
+
+def mark(job, outcome, message):
+    """Files an outcome on a job that did not run to its end (one update, so
+    a signal never sees it half-filed)."""
+    upd = results.classify_unfinished(outcome, message)
+    upd.update(exit_code=None, duration=job.get("duration") or 0.0, coverage=None)
+    job.update(upd)
     return job
 
 
-def _kill(proc, sig=signal.SIGKILL):
+def finish_job(job, rc, timed_out, duration, job_dir, interrupted=False):
+    """Fills in the job's outcome from its exit status and result.json."""
+    res_path = os.path.join(job_dir, "result.json")
+    if interrupted:
+        result, reason = None, "not run"
+    else:
+        result, reason = results.load_result(res_path)
+    upd = results.classify(rc, timed_out, result, reason, interrupted)
+    if upd["outcome"] == "error" and result is None:
+        upd["message"] = input_error_message(job_dir, upd["message"])
+    upd.update(exit_code=rc, duration=round(duration, 3), dir=job_dir, coverage=None)
+    if result is not None:
+        for key in KEEP_FIELDS:
+            upd[key] = result.get(key)
+        upd["mismatches"] = result.get("mismatches", [])[:5]
+        cov = result.get("coverage")
+        if isinstance(cov, dict) and isinstance(cov.get("covergroups"), dict):
+            upd["coverage"] = cov["covergroups"]
+    job.update(upd)
+    return job
+
+
+def input_error_message(job_dir, fallback):
+    """The simulator's own words for an input error: the last line of its
+    log (e.g. 'x.vec:12: bad number ...')."""
     try:
-        os.killpg(proc.pid, sig)
-    except (ProcessLookupError, PermissionError):
-        pass
+        with open(os.path.join(job_dir, "log.txt"), "rb") as f:
+            lines = f.read()[-4096:].decode("utf-8", "replace").splitlines()
+    except OSError:
+        return fallback
+    lines = [l.strip() for l in lines if l.strip() and not l.startswith("$ ")
+             and not l.startswith("usage:") and not l.startswith("  ")]
+    return "%s: %s" % (fallback, lines[-1]) if lines else fallback
+
+
+def writable_dir(path):
+    """None when files can be created in path, else the reason."""
+    probe = os.path.join(path, ".regress-probe-%d" % os.getpid())
+    try:
+        with open(probe, "wb") as f:
+            f.write(b"x")
+        os.unlink(probe)
+    except OSError as e:
+        return e.strerror or str(e)
+    return None
+
+
+class JobTable:
+    """Every job of the list, always with an outcome: not_run until it
+    starts, then its result, or interrupted if stopped while running."""
+
+    def __init__(self, job_list, sim, out_dir, coverage=False, extra_args=None, stop=None):
+        self.jobs = list(job_list)
+        self.sim = sim
+        self.out_dir = out_dir
+        self.coverage = coverage
+        self.extra = extra_args
+        self.stop = stop or STOP
+        self.pending = list(self.jobs)
+        self.running = {}   # job id -> (job, proc, start, log)
+        for job in self.jobs:
+            job_dir = self.job_dir(job)
+            job["command"] = shell_line(job_command(sim, job, job_dir, coverage, extra_args))
+            job["dir"] = job_dir
+            mark(job, results.NOT_RUN, "not started")
+
+    def drop(self, pred):
+        """Removes the not yet started jobs pred selects; returns how many."""
+        gone = {id(j) for j in self.pending if pred(j)}
+        self.jobs[:] = [j for j in self.jobs if id(j) not in gone]
+        self.pending = [j for j in self.pending if id(j) not in gone]
+        return len(gone)
+
+    def job_dir(self, job):
+        return os.path.join(self.out_dir, "jobs", job["id"])
+
+    def start(self, job):
+        """Job dir, log, process. OSError here is the report folder's."""
+        job_dir = self.job_dir(job)
+        try:
+            os.makedirs(job_dir, exist_ok=True)
+            for stale in ("result.json", "coverage.dat"):
+                if os.path.exists(os.path.join(job_dir, stale)):
+                    os.unlink(os.path.join(job_dir, stale))
+            log = open(os.path.join(job_dir, "log.txt"), "wb")
+            log.write(("$ %s\n" % job["command"]).encode())
+            log.flush()
+        except OSError as e:
+            raise ReportDirError("%s: %s" % (job_dir, e.strerror or e)) from e
+        cmd = job_command(self.sim, job, job_dir, self.coverage, self.extra)
+        with self.stop.deferred():
+            try:
+                proc = self.stop.spawn(cmd, stdout=log, stderr=subprocess.STDOUT,
+                                       stdin=subprocess.DEVNULL)
+            except OSError:
+                log.close()
+                raise
+            self.pending.remove(job)
+            self.running[job["id"]] = (job, proc, time.monotonic(), log)
+
+    def reap(self, timeout, progress=None):
+        for jid in list(self.running):
+            job, proc, start, log = self.running[jid]
+            rc = proc.poll()
+            elapsed = time.monotonic() - start
+            timed_out = rc is None and elapsed > timeout
+            if rc is None and not timed_out:
+                continue
+            if timed_out:
+                kill(proc)
+                rc = proc.wait()
+            self.finish(job, proc, log, rc, timed_out, elapsed, timeout)
+            if progress:
+                progress.update(job)
+
+    def finish(self, job, proc, log, rc, timed_out, elapsed, timeout):
+        job_dir = self.job_dir(job)
+        with self.stop.deferred():
+            try:
+                if timed_out:
+                    log.write(b"\n[regress] killed after %.0f s timeout\n" % timeout)
+                log.close()
+            except OSError:
+                pass
+            self.stop.forget(proc)
+            del self.running[job["id"]]
+            bad_dir = None
+            if not os.path.exists(os.path.join(job_dir, "result.json")):
+                bad_dir = writable_dir(job_dir)
+            if bad_dir:
+                # The simulator could not write its result: the folder's fault.
+                mark(job, results.INTERRUPTED, "report folder not writable: %s" % bad_dir)
+                job["duration"] = round(elapsed, 3)
+            else:
+                finish_job(job, rc, timed_out, elapsed, job_dir)
+        if bad_dir:
+            raise ReportDirError("%s: %s" % (job_dir, bad_dir))
+
+    def stop_running(self, why):
+        """Kills what runs and files it as interrupted; pending jobs keep
+        their not_run."""
+        with self.stop.deferred():
+            for job, proc, start, log in list(self.running.values()):
+                kill(proc)
+            for jid in list(self.running):
+                job, proc, start, log = self.running.pop(jid)
+                proc.wait()
+                self.stop.forget(proc)
+                try:
+                    log.write(("\n[regress] %s\n" % why).encode())
+                    log.close()
+                except OSError:
+                    pass
+                mark(job, results.INTERRUPTED, why)
+                job["duration"] = round(time.monotonic() - start, 3)
+
+    def run(self, parallel, timeout, progress=None):
+        """Runs every pending job. KeyboardInterrupt, HardStop and
+        ReportDirError propagate after the running jobs are stopped and
+        filed as interrupted."""
+        try:
+            while self.pending or self.running:
+                if self.stop.requested:
+                    raise KeyboardInterrupt     # held by a failed deferred()
+                while self.pending and len(self.running) < parallel:
+                    self.start(self.pending[0])
+                time.sleep(0.02)
+                self.reap(timeout, progress)
+        except KeyboardInterrupt:
+            self.stop_running("interrupted by %s" % self.stop.name())
+            raise
+        except ReportDirError:
+            self.stop_running("report folder not writable")
+            raise
+        except HardStop:
+            self.stop_running("stopped by a second signal")
+            raise
 
 
 def run_jobs(job_list, sim, out_dir, parallel, timeout, coverage=False,
              progress=None, extra_args=None):
     """Runs every job; returns (jobs, interrupted). Each job gets a directory
     out_dir/jobs/<id>/ with log.txt and result.json. On Ctrl-C the running
-    jobs are killed and every unfinished job is marked not_run."""
-    pending = list(job_list)
-    running = {}  # pid -> (job, proc, start, logfile)
-    interrupted = False
+    jobs are killed and filed as interrupted, the others keep not_run."""
+    table = JobTable(job_list, sim, out_dir, coverage, extra_args)
     try:
-        while pending or running:
-            while pending and len(running) < parallel:
-                job = pending.pop(0)
-                job_dir = os.path.join(out_dir, "jobs", job["id"])
-                os.makedirs(job_dir, exist_ok=True)
-                for stale in ("result.json", "coverage.dat"):
-                    if os.path.exists(os.path.join(job_dir, stale)):
-                        os.unlink(os.path.join(job_dir, stale))
-                cmd = job_command(sim, job, job_dir, coverage, extra_args)
-                job["command"] = shell_line(cmd)
-                log = open(os.path.join(job_dir, "log.txt"), "wb")
-                log.write(("$ %s\n" % job["command"]).encode())
-                log.flush()
-                proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT,
-                                        stdin=subprocess.DEVNULL,
-                                        start_new_session=True)
-                running[proc.pid] = (job, proc, time.monotonic(), log)
-            time.sleep(0.02)
-            for pid in list(running):
-                job, proc, start, log = running[pid]
-                rc = proc.poll()
-                elapsed = time.monotonic() - start
-                timed_out = rc is None and elapsed > timeout
-                if rc is None and not timed_out:
-                    continue
-                if timed_out:
-                    _kill(proc)
-                    rc = proc.wait()
-                    log.write(b"\n[regress] killed after %.0f s timeout\n" % timeout)
-                log.close()
-                del running[pid]
-                finish_job(job, rc, timed_out, elapsed, os.path.dirname(log.name))
-                if progress:
-                    progress.update(job)
+        table.run(parallel, timeout, progress)
     except KeyboardInterrupt:
-        interrupted = True
-        for job, proc, start, log in running.values():
-            _kill(proc)
-            proc.wait()
-            log.write(b"\n[regress] interrupted\n")
-            log.close()
-            finish_job(job, None, False, time.monotonic() - start,
-                       os.path.dirname(log.name), interrupted=True)
-        for job in pending:
-            job["command"] = shell_line(job_command(sim, job, os.path.join(
-                out_dir, "jobs", job["id"]), coverage, extra_args))
-            finish_job(job, None, False, 0.0, os.path.join(out_dir, "jobs", job["id"]),
-                       interrupted=True)
-    return job_list, interrupted
+        return table.jobs, True
+    return table.jobs, False
