@@ -26,11 +26,11 @@ $(SC_TLM_LIB): $(BUILD)/sc/sysmmu_tlm.o
 	ar rcs $@ $^
 
 ## build/sysmmu-tlm-test  run vectors through the TLM-2.0 wrapper (sysmmu-tlm-test FILE.vec...)
-$(BUILD)/sysmmu-tlm-test: $(BUILD)/sc/tlm_test.o $(SC_TLM_LIB) $(SC_VEC_LIB) $(SC_REF_LIB)
+$(BUILD)/sysmmu-tlm-test: $(BUILD)/sc/tlm_test.o $(VERSION_OBJ) $(SC_TLM_LIB) $(SC_VEC_LIB) $(SC_REF_LIB)
 	$(CXX) $(LDFLAGS) -o $@ $^ $(SC_LDLIBS)
 
 ## build/sysmmu-tlm-unit  socket-level checks of the TLM wrapper (response codes, blocking, delays)
-$(BUILD)/sysmmu-tlm-unit: $(BUILD)/sc/tlm_unit.o $(SC_TLM_LIB) $(SC_REF_LIB)
+$(BUILD)/sysmmu-tlm-unit: $(BUILD)/sc/tlm_unit.o $(VERSION_OBJ) $(SC_TLM_LIB) $(SC_REF_LIB)
 	$(CXX) $(LDFLAGS) -o $@ $^ $(SC_LDLIBS)
 
 ## tlm-test       every directed vector through the TLM wrapper, cross-checked with vexec
@@ -43,7 +43,7 @@ tlm-test: $(BUILD)/sysmmu-tlm-test $(BUILD)/sysmmu-tlm-unit
 # sysmmu-sim (sc-test runs both on every vector).
 SC_CONFIGS  := v3_32_8 v5_32_8 v5_4_8 v3_4_1 v5_64_16
 SC_VL_DIR   := $(BUILD)/sc/vl
-VL_ROOT     := $(shell verilator --getenv VERILATOR_ROOT 2>/dev/null)
+VL_ROOT     := $(shell $(VERILATOR) --getenv VERILATOR_ROOT 2>/dev/null)
 SC_VL_INC   := -isystem $(VL_ROOT)/include -isystem $(VL_ROOT)/include/vltstd
 SC_VL_DEFS  := -DVM_SC=1 -DVM_TRACE=1 -DVM_TRACE_FST=1 -DVM_TRACE_VCD=0 -DVM_COVERAGE=0
 SC_VL_FLAGS := --sc --trace-fst --assert -j 1 -MAKEFLAGS "OPT_FAST=-O2 OPT_GLOBAL=-O2"
@@ -56,7 +56,7 @@ sc_cfg_flpd = $(word 3,$(subst _, ,$(1)))
 define sc_vl_rule
 $(SC_VL_DIR)/$(1)/Vsysmmu_sc_$(1)__ALL.a: $(RTL_SRCS)
 	@rm -rf $(SC_VL_DIR)/$(1) && mkdir -p $(SC_VL_DIR)/$(1)
-	verilator $(SC_VL_FLAGS) --prefix Vsysmmu_sc_$(1) --top-module $(RTL_TOP) \
+	$(VERILATOR) $(SC_VL_FLAGS) --prefix Vsysmmu_sc_$(1) --top-module $(RTL_TOP) \
 		-GVARIANT=$(call sc_cfg_var,$(1)) -GTLB_ENTRIES=$(call sc_cfg_tlb,$(1)) \
 		-GFLPD_ENTRIES=$(call sc_cfg_flpd,$(1)) -GID_W=16 \
 		-Mdir $(SC_VL_DIR)/$(1) --build $(abspath $(RTL_SRCS)) >$(SC_VL_DIR)-$(1).log 2>&1 \
@@ -116,7 +116,7 @@ $(BUILD)/sc/scoreboard.o: tb/scoreboard.c $(wildcard include/sysmmu/*.h)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
 ## build/sysmmu-sim-sc  lockstep testbench, RTL verilated as SystemC (same options as sysmmu-sim)
-$(BUILD)/sysmmu-sim-sc: $(BUILD)/sc/sim_sc.o $(BUILD)/sc/sim_sc_opts.o $(BUILD)/sc/scoreboard.o $(BUILD)/sc/gtkw.o \
+$(BUILD)/sysmmu-sim-sc: $(BUILD)/sc/sim_sc.o $(BUILD)/sc/sim_sc_opts.o $(VERSION_OBJ) $(BUILD)/sc/scoreboard.o $(BUILD)/sc/gtkw.o \
 		$(SC_CONFIGS:%=$(BUILD)/sc/cfg_%.o) $(BUILD)/sc/configs.o \
 		$(SC_VL_LIBS) $(SC_VL_RT_OBJS) $(BUILD)/libsysmmu_fcov.a $(SC_VEC_LIB) $(SC_REF_LIB)
 	$(CXX) $(LDFLAGS) -o $@ $^ $(SC_LDLIBS) -lz

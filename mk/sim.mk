@@ -18,7 +18,7 @@ SIM_VL_INC      := $(SIM_VL_ROOT)/include
 SIM_VFLAGS      := --cc --build -j 1 --assert --top-module $(RTL_TOP) \
                    -MAKEFLAGS "OPT_FAST=-O2 OPT_GLOBAL=-O2"
 SIM_CXXFLAGS    := -std=c++17 -O2 -g -Wall -Wextra -Werror $(CXXFLAGS) \
-                   -isystem $(SIM_VL_INC) -isystem $(SIM_VL_INC)/vltstd -Iinclude -Itb/sim
+                   -isystem $(SIM_VL_INC) -isystem $(SIM_VL_INC)/vltstd -Iinclude -Itb/sim -Itb/common
 SIM_VMFLAGS     := -DVM_SC=0 -DVM_TRACE_FST=1 -DVM_TRACE_VCD=0
 SIM_HDRS        := tb/sim/bench.h tb/sim/sim.h include/sysmmu/scoreboard.h \
                    include/sysmmu/vec.h include/sysmmu/model.h
@@ -99,7 +99,7 @@ $(eval $(call sim_table_rule,plain,$(SIM_CONFIGS)))
 $(eval $(call sim_table_rule,cov,$(SIM_COV_CONFIGS)))
 $(eval $(call sim_table_rule,notrace,$(SIM_NOTRACE_CONFIGS)))
 
-SIM_COMMON_OBJS := $(SIM_DIR)/main.o $(SIM_DIR)/gtkw.o $(BUILD)/tb/scoreboard.o
+SIM_COMMON_OBJS := $(SIM_DIR)/main.o $(SIM_DIR)/gtkw.o $(BUILD)/tb/scoreboard.o $(VERSION_OBJ)
 SIM_PLAIN_OBJS  := $(foreach c,$(SIM_CONFIGS),$(SIM_DIR)/plain/cfg_$(c).o) $(SIM_DIR)/plain/configs.o
 SIM_PLAIN_LIBS  := $(foreach c,$(SIM_CONFIGS),$(SIM_DIR)/plain/$(c)/Vsysmmu_$(c)__ALL.a)
 SIM_COV_OBJS    := $(foreach c,$(SIM_COV_CONFIGS),$(SIM_DIR)/cov/cfg_$(c).o) $(SIM_DIR)/cov/configs.o

@@ -25,14 +25,14 @@ $(VEC_LIB): $(VEC_OBJS)
 	$(AR) rcs $@ $^
 
 ## build/sysmmu-gen  random vector generator: --seed N --ops M --profile P -o out.vec
-$(BUILD)/sysmmu-gen: tb/gen_main.c $(VEC_LIB) $(MODEL_LIB) $(VEC_HDRS)
+$(BUILD)/sysmmu-gen: tb/gen_main.c $(VEC_LIB) $(MODEL_LIB) $(VEC_HDRS) $(VERSION_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(VEC_LIB) $(MODEL_LIB) $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(VERSION_OBJ) $(VEC_LIB) $(MODEL_LIB) $(LDLIBS)
 
 ## build/sysmmu-ref  runs a vector on the reference model alone, checks expectations
-$(BUILD)/sysmmu-ref: tb/ref_main.c $(VEC_LIB) $(MODEL_LIB) $(VEC_HDRS)
+$(BUILD)/sysmmu-ref: tb/ref_main.c $(VEC_LIB) $(MODEL_LIB) $(VEC_HDRS) $(VERSION_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(VEC_LIB) $(MODEL_LIB) $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(VERSION_OBJ) $(VEC_LIB) $(MODEL_LIB) $(LDLIBS)
 
 ## build/vec-unit  Criterion tests of parser, writer, vmem, executor, generator
 $(VEC_UNIT_BIN): $(VEC_UNIT_SRCS) $(wildcard tests/vec/*.h) $(VEC_LIB) $(MODEL_LIB)

@@ -9,11 +9,13 @@
  * Same arguments, same bytes. Exit 0, or 2 for bad usage.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "sysmmu/vec.h"
+#include "version.h"
 
 struct args {
 	struct gen_opts o;
@@ -31,6 +33,7 @@ static void usage(FILE *f)
 		"                  [--tlb-entries 4..64] [--flpd-entries 1..16]\n"
 		"                  [--locality PCT] [--misbehave PCT] [--unmapped PCT]\n"
 		"                  [--xlate-pct PCT] [--pool N] [-o FILE|-] [--bench]\n"
+		"       sysmmu-gen --help | --version\n"
 		"profiles:");
 	for (p = sysmmu_gen_profiles; *p; p++)
 		fprintf(f, " %s", *p);
@@ -54,9 +57,11 @@ static int num(const char *opt, const char *s, unsigned long long max,
 	return 0;
 }
 
-static int range_err(const char *opt, const char *range)
+/* One line per bad option: what was asked, what is allowed. */
+static int range_err(const char *opt, const char *range, const char *val)
 {
-	fprintf(stderr, "sysmmu-gen: %s must be %s\n", opt, range);
+	fprintf(stderr, "sysmmu-gen: %s must be %s, got '%s' (sysmmu-gen --help)\n",
+		opt, range, val);
 	return -1;
 }
 
@@ -104,24 +109,30 @@ static int num_opt(struct args *a, const char *opt, const char *val)
 		return 0;
 	}
 	if (!strcmp(opt, "--variant")) {
-		if (num(opt, val, 5, &n) || (n != 3 && n != 5))
-			return range_err(opt, "3 or 5");
+		if (num(opt, val, ULLONG_MAX, &n))
+			return -1;
+		if (n != 3 && n != 5)
+			return range_err(opt, "3 or 5", val);
 		a->o.variant = (enum sysmmu_variant)n;
 		return 0;
 	}
 	if (!strcmp(opt, "--tlb-entries")) {
-		if (num(opt, val, 64, &n) || n < 4)
-			return range_err(opt, "4..64");
+		if (num(opt, val, ULLONG_MAX, &n))
+			return -1;
+		if (n > 64 || n < 4)
+			return range_err(opt, "4..64", val);
 		a->o.tlb_entries = (unsigned)n;
 		return 0;
 	}
 	if (!strcmp(opt, "--flpd-entries")) {
-		if (num(opt, val, 16, &n) || n < 1)
-			return range_err(opt, "1..16");
+		if (num(opt, val, ULLONG_MAX, &n))
+			return -1;
+		if (n > 16 || n < 1)
+			return range_err(opt, "1..16", val);
 		a->o.flpd_entries = (unsigned)n;
 		return 0;
 	}
-	fprintf(stderr, "sysmmu-gen: unknown option '%s'\n", opt);
+	fprintf(stderr, "sysmmu-gen: unknown option '%s' (sysmmu-gen --help)\n", opt);
 	return -1;
 }
 
@@ -160,7 +171,7 @@ static int parse_args(struct args *a, int argc, char **argv)
 			return -1;
 	}
 	if (!a->have_seed || !a->o.profile) {
-		fprintf(stderr, "sysmmu-gen: --seed and --profile are required\n");
+		fprintf(stderr, "sysmmu-gen: --seed and --profile are required (sysmmu-gen --help)\n");
 		return -1;
 	}
 	return 0;
@@ -194,10 +205,10 @@ int main(int argc, char **argv)
 	double s;
 	int rc;
 
-	if (parse_args(&a, argc, argv)) {
-		usage(stderr);
+	sysmmu_version_opt(argc, argv, "sysmmu-gen");
+	/* parse_args printed one line naming the problem. */
+	if (parse_args(&a, argc, argv))
 		return 2;
-	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (sysmmu_gen_knobs(&a.o, &a.k, &v, err, sizeof(err))) {
 		fprintf(stderr, "%s\n", err);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "sysmmu/vec.h"
+#include "version.h"
 
 struct counts {
 	unsigned long translations, tlb_hits, tlb_misses, walk_reads, flpd_hits, bypass;
@@ -196,6 +197,7 @@ static void usage(FILE *f)
 		"usage: sysmmu-ref [--json] [--quiet] FILE.vec\n"
 		"       sysmmu-ref [--json] [--quiet] --seed N --profile P --ops M\n"
 		"                  [--variant 3|5] [--tlb-entries N] [--flpd-entries M]\n"
+		"       sysmmu-ref --help | --version\n"
 		"Runs a vector on the reference model and checks its expectations.\n"
 		"exit: 0 all expectations hold, 1 an expectation failed, 2 bad usage/input\n");
 }
@@ -458,6 +460,7 @@ int main(int argc, char **argv)
 	struct vec v;
 	int rc;
 
+	sysmmu_version_opt(argc, argv, "sysmmu-ref");
 	if (parse_args(&a, argc, argv)) {
 		usage(stderr);
 		return 2;

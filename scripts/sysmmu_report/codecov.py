@@ -19,6 +19,10 @@ def run(cmd, log):
         raise RuntimeError("%s failed (exit %d), see %s" % (cmd[0], rc, log))
 
 
+# The tool as the Makefile names it (make VERILATOR_COVERAGE=...).
+VERILATOR_COVERAGE = os.environ.get("VERILATOR_COVERAGE") or "verilator_coverage"
+
+
 def merge_dat(files, out, log):
     """verilator_coverage --write out files..., in chunks (argument length)."""
     files = sorted(files)
@@ -28,14 +32,14 @@ def merge_dat(files, out, log):
     current = None
     for i in range(0, len(files), CHUNK):
         part = files[i:i + CHUNK] + ([current] if current else [])
-        run(["verilator_coverage", "--write", tmp] + part, log)
+        run([VERILATOR_COVERAGE, "--write", tmp] + part, log)
         os.replace(tmp, out)
         current = out
     return out
 
 
 def write_info_html(dat, info, html_dir, log):
-    run(["verilator_coverage", "--write-info", info, dat], log)
+    run([VERILATOR_COVERAGE, "--write-info", info, dat], log)
     run(["genhtml", "--quiet", "--output-directory", html_dir, info], log)
 
 

@@ -17,6 +17,14 @@
 
 using namespace sc_core;
 
+// Our main() replaces libsystemc's: --help and --version answer before the
+// simulation kernel (and its banner) starts.
+int main(int argc, char **argv)
+{
+	sim_sc_early_opts(argc, argv);
+	return sc_elab_and_sim(argc, argv);
+}
+
 int sc_main(int argc, char **argv)
 {
 	sim_opts o;

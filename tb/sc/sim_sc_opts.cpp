@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "version.h"
+
 namespace {
 
 const char USAGE[] =
@@ -17,7 +19,9 @@ const char USAGE[] =
 	"  --variant 3|5 --tlb-entries N --flpd-entries M   verilated configuration\n"
 	"  --timing-seed N  --mem-latency MIN:MAX  --max-errors N  --check-tlb-every N\n"
 	"  --trace FILE.fst  --trace-window A:B  --json FILE (- = none)  --no-scoreboard\n"
-	"  --dump-vec FILE  --quiet\n";
+	"  --dump-vec FILE  --quiet  --help  --version\n"
+	"Options as in sysmmu-sim (sysmmu-sim --help, docs/systemc.md).\n"
+	"exit: 0 pass, 1 mismatch, 2 usage/input error, 3 watchdog\n";
 
 int usage_error(const char *fmt, const char *arg)
 {
@@ -198,9 +202,18 @@ int load_vector(sim_opts *o)
 	if ((o->variant && o->variant != (int)o->v.variant) ||
 	    (o->tlb_entries && o->tlb_entries != o->v.tlb_entries) ||
 	    (o->flpd_entries && o->flpd_entries != o->v.flpd_entries)) {
-		fprintf(stderr, "%s: header says v%d tlb_entries %u flpd_entries %u; the "
-			"command line asks for another configuration\n", o->file.c_str(),
-			o->v.variant, o->v.tlb_entries, o->v.flpd_entries);
+		std::string asked;
+
+		if (o->variant)
+			asked += " --variant " + std::to_string(o->variant);
+		if (o->tlb_entries)
+			asked += " --tlb-entries " + std::to_string(o->tlb_entries);
+		if (o->flpd_entries)
+			asked += " --flpd-entries " + std::to_string(o->flpd_entries);
+		fprintf(stderr, "sysmmu-sim-sc: %s: the vector header says variant %d tlb_entries %u "
+			"flpd_entries %u; the command line asks for%s (drop the option or use a "
+			"matching vector)\n", o->file.c_str(), o->v.variant, o->v.tlb_entries,
+			o->v.flpd_entries, asked.c_str());
 		return SB_ERROR;
 	}
 	return 0;
@@ -225,6 +238,17 @@ int dump_vector(const sim_opts &o)
 }
 
 } // namespace
+
+void sim_sc_early_opts(int argc, char **argv)
+{
+	sysmmu_version_opt(argc, argv, "sysmmu-sim-sc");
+	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++) {
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			fputs(USAGE, stdout);
+			exit(0);
+		}
+	}
+}
 
 int parse_sim_opts(int argc, char **argv, sim_opts *o)
 {

@@ -41,6 +41,10 @@ struct sim_opts {
 // or the exit code (2) after printing a message naming the problem.
 int parse_sim_opts(int argc, char **argv, sim_opts *o);
 
+// --help and --version: print and exit 0. Called from main() before
+// SystemC starts, so neither prints the SystemC banner.
+void sim_sc_early_opts(int argc, char **argv);
+
 // Writes result.json and the summary line; wall and cpu are the seconds
 // of the timed part. Returns the process exit code.
 int finish_run(const sim_opts &o, struct sb *sb, int status, double wall, double cpu);

@@ -38,6 +38,7 @@
 #include "sysmmu/vec.h"
 #include "sysmmu_tlm.h"
 #include "sysmmu_tlm_mem.h"
+#include "version.h"
 
 using namespace sc_core;
 using sysmmu_sc::simple_memory;
@@ -535,12 +536,31 @@ void tlm_tb::run()
 
 } // namespace
 
+const char tlm_test_usage[] =
+	"usage: sysmmu-tlm-test FILE.vec...\n"
+	"       sysmmu-tlm-test --help | --version\n"
+	"Runs each vector through the TLM-2.0 wrapper of the reference model\n"
+	"(tb/sc/sysmmu_tlm.h) and checks its expectations; docs/systemc.md.\n"
+	"exit: 0 every vector passes, 1 a vector failed, 2 usage/input error\n";
+
+// Our main() replaces libsystemc's: --help and --version answer before the
+// simulation kernel (and its banner) starts.
+int main(int argc, char **argv)
+{
+	sysmmu_version_opt(argc, argv, "sysmmu-tlm-test");
+	if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+		fputs(tlm_test_usage, stdout);
+		return 0;
+	}
+	return sc_core::sc_elab_and_sim(argc, argv);
+}
+
 int sc_main(int argc, char **argv)
 {
 	struct sysmmu_config cfg = {SYSMMU_V5, 32, 8, 16};
 
 	if (argc < 2) {
-		fprintf(stderr, "usage: %s FILE.vec...\n", argv[0]);
+		fputs(tlm_test_usage, stderr);
 		return 2;
 	}
 	tlm_tb tb("tb", cfg);

@@ -9,6 +9,7 @@
 // documented mapping. Prints one line per failed check; exit 0 all pass.
 #include <cinttypes>
 #include <cstdio>
+#include <cstring>
 #include <stdexcept>
 
 #include <systemc>
@@ -18,6 +19,7 @@
 #include "sysmmu/regs.h"
 #include "sysmmu_tlm.h"
 #include "sysmmu_tlm_mem.h"
+#include "version.h"
 
 using namespace sc_core;
 using sysmmu_sc::simple_memory;
@@ -300,6 +302,25 @@ void unit_tb::cpu()
 }
 
 } // namespace
+
+// Our main() replaces libsystemc's: --help and --version answer before the
+// simulation kernel (and its banner) starts.
+int main(int argc, char **argv)
+{
+	sysmmu_version_opt(argc, argv, "sysmmu-tlm-unit");
+	if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+		fputs("usage: sysmmu-tlm-unit [--help | --version]\n"
+		      "Socket-level checks of the TLM-2.0 wrapper (docs/systemc.md): one line\n"
+		      "per failed check, then a count. exit: 0 all pass, 1 a check failed\n", stdout);
+		return 0;
+	}
+	if (argc > 1) {
+		fprintf(stderr, "sysmmu-tlm-unit: takes no arguments, got '%s' (sysmmu-tlm-unit --help)\n",
+			argv[1]);
+		return 2;
+	}
+	return sc_core::sc_elab_and_sim(argc, argv);
+}
 
 int sc_main(int, char **)
 {

@@ -15,6 +15,7 @@
 #include <string>
 
 #include "sim.h"
+#include "version.h"
 
 namespace {
 
@@ -62,6 +63,7 @@ const char usage_text[] =
 	"  --quiet                only the one-line summary\n"
 	"  --list-configs         print the verilated configurations (variant tlb flpd)\n"
 	"  --list-profiles        print the generator profiles\n"
+	"  --help, --version      this text; the version and git revision\n"
 	"exit: 0 pass, 1 mismatch, 2 usage/input error, 3 watchdog\n";
 
 [[noreturn]] void usage_error(const char *fmt, const char *arg)
@@ -267,9 +269,17 @@ void check_config(const cli &c, const struct vec *v)
 		return;
 	if ((c.variant && c.variant != (int)v->variant) || (c.tlb && c.tlb != v->tlb_entries) ||
 	    (c.flpd && c.flpd != v->flpd_entries)) {
+		std::string asked;
+
+		if (c.variant)
+			asked += " --variant " + std::to_string(c.variant);
+		if (c.tlb)
+			asked += " --tlb-entries " + std::to_string(c.tlb);
+		if (c.flpd)
+			asked += " --flpd-entries " + std::to_string(c.flpd);
 		fprintf(stderr, "sysmmu-sim: %s: the vector header says variant %d tlb_entries %u flpd_entries %u; "
-			"the command line asks for something else\n", c.file.c_str(), (int)v->variant,
-			v->tlb_entries, v->flpd_entries);
+			"the command line asks for%s (drop the option or use a matching vector)\n",
+			c.file.c_str(), (int)v->variant, v->tlb_entries, v->flpd_entries, asked.c_str());
 		exit(SB_ERROR);
 	}
 }
@@ -331,6 +341,7 @@ int main(int argc, char **argv)
 	struct vec v;
 	std::string name;
 
+	sysmmu_version_opt(argc, argv, nullptr);
 	parse_args(argc, argv, &c);
 	load_vector(c, &v, &name);
 	check_config(c, &v);
