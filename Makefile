@@ -25,6 +25,18 @@ CXXFLAGS += $(SANFLAGS)
 LDFLAGS  += $(SANFLAGS)
 endif
 
+# The project version, written once (VERSION); mk/version.mk builds the
+# object every program links for --version.
+SYSMMU_VERSION := $(strip $(file <VERSION))
+VERSION_OBJ    := $(BUILD)/gen/version.o
+CPPFLAGS       += -Itb/common
+
+# Tools as named on the command line (make VERILATOR=... CC=...), for the
+# scripts the recipes run as well.
+VERILATOR          ?= verilator
+VERILATOR_COVERAGE ?= verilator_coverage
+export VERILATOR VERILATOR_COVERAGE CC CXX
+
 # Checks that `make test` runs, appended by the fragments.
 TEST_TARGETS :=
 
@@ -33,10 +45,44 @@ TEST_TARGETS :=
 
 # Every goal but help/clean brings in its own dependencies first, so a
 # fresh Debian machine needs nothing but `make test` or `make regress`.
-ifneq ($(filter-out help clean bootstrap,$(or $(MAKECMDGOALS),all)),)
-BOOTSTRAP_RC := $(shell scripts/bootstrap >&2; echo $$?)
+# Each goal asks scripts/bootstrap only for what it needs (the NEED names
+# of scripts/bootstrap --list); a goal not listed needs everything.
+# SYSMMU_BOOTSTRAP=0 installs nothing and only names what is missing.
+SYSMMU_BOOTSTRAP ?= 1
+export SYSMMU_BOOTSTRAP
+bootstrap_lib := $(addprefix $(BUILD)/,libsysmmu_ref.a libsysmmu_vec.a libsysmmu_fcov.a \
+	sysmmu-ref sysmmu-gen) shared-libs version
+$(foreach g,$(bootstrap_lib),$(eval BOOTSTRAP_NEEDS.$(g) := cc))
+BOOTSTRAP_NEEDS.rtl-gen      := cc python
+BOOTSTRAP_NEEDS.man          := cc python
+BOOTSTRAP_NEEDS.install      := cc python
+BOOTSTRAP_NEEDS.uninstall    := cc
+BOOTSTRAP_NEEDS.install-test := cc python pkgconfig groff
+BOOTSTRAP_NEEDS.unit         := cc criterion
+BOOTSTRAP_NEEDS.vec-test     := cc criterion python
+BOOTSTRAP_NEEDS.fcov-test    := cc criterion
+BOOTSTRAP_NEEDS.sb-test      := cc criterion
+BOOTSTRAP_NEEDS.lint         := cc python verilator
+BOOTSTRAP_NEEDS.smoke        := cc python verilator
+BOOTSTRAP_NEEDS.synth        := cc python yosys
+BOOTSTRAP_NEEDS.synth-all    := cc python yosys
+BOOTSTRAP_NEEDS.sim          := cc python verilator
+BOOTSTRAP_NEEDS.sim-test     := cc python verilator gtkwave xvfb
+BOOTSTRAP_NEEDS.regress      := cc python verilator
+BOOTSTRAP_NEEDS.wave         := cc python verilator gtkwave xvfb
+BOOTSTRAP_NEEDS.$(BUILD)/sysmmu-sim := cc python verilator
+BOOTSTRAP_NEEDS.fusesoc-test := cc python yaml verilator
+BOOTSTRAP_NEEDS.fusesoc-sim  := cc python yaml verilator
+BOOTSTRAP_NEEDS.bootstrap-test := cc
+BOOTSTRAP_NEEDS.rtl-srcs     := python
+bootstrap_goals := $(filter-out help clean bootstrap,$(or $(MAKECMDGOALS),all))
+bootstrap_needs = $(sort $(foreach g,$(bootstrap_goals),$(or $(BOOTSTRAP_NEEDS.$(g)),all)))
+ifneq ($(bootstrap_goals),)
+# $(shell) does not see exported variables: pass what bootstrap reads.
+BOOTSTRAP_RC := $(shell SYSMMU_BOOTSTRAP='$(SYSMMU_BOOTSTRAP)' CC='$(CC)' CXX='$(CXX)' \
+	VERILATOR='$(VERILATOR)' YOSYS='$(or $(YOSYS),yosys)' scripts/bootstrap $(filter-out all,$(if $(filter all,$(bootstrap_needs)),,$(bootstrap_needs))) >&2; echo $$?)
 ifneq ($(BOOTSTRAP_RC),0)
-$(error scripts/bootstrap failed; run it by hand to see why)
+$(error scripts/bootstrap failed (see above); SYSMMU_BOOTSTRAP=0 goes on without installing)
 endif
 endif
 
@@ -58,5 +104,5 @@ clean:
 
 ## all            build every program into build/
 ## test           run every test the project has (SAN=1: ASan+UBSan build)
-## bootstrap      install missing Debian packages (apt-get, needs root)
+## bootstrap      install missing Debian packages (apt-get, needs root); SYSMMU_BOOTSTRAP=0: only report
 ## clean          remove build/
