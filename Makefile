@@ -70,6 +70,7 @@ BOOTSTRAP_NEEDS.sim          := cc python verilator
 BOOTSTRAP_NEEDS.sim-test     := cc python verilator gtkwave xvfb
 BOOTSTRAP_NEEDS.regress      := cc python verilator
 BOOTSTRAP_NEEDS.wave         := cc python verilator gtkwave xvfb
+BOOTSTRAP_NEEDS.wave-test    := cc python verilator gtkwave xvfb
 BOOTSTRAP_NEEDS.$(BUILD)/sysmmu-sim := cc python verilator
 BOOTSTRAP_NEEDS.fusesoc-test := cc python yaml verilator
 BOOTSTRAP_NEEDS.fusesoc-sim  := cc python yaml verilator

@@ -104,6 +104,7 @@ struct sb {
 	unsigned n_rec;              /* records kept */
 	uint64_t n_fields;           /* mismatching fields seen */
 	unsigned events;             /* mismatching events (max_errors counts these) */
+	struct sb_rsp_seen last_rsp; /* the last DUT response and its verdict (waves) */
 	bool event_failed;
 	bool stop;
 	bool draining;
@@ -689,10 +690,18 @@ void sb_rtl_rsp(struct sb *sb, const struct sb_rsp *r)
 		h->rtl_done = true;
 		h->rtl = *r;
 	}
+	sb->last_rsp.op = (long)e->op;
+	sb->last_rsp.exp_pa = e->res.pa;
+	sb->last_rsp.exp_fault = e->res.fault;
+	sb->last_rsp.act_pa = r->pa;
+	sb->last_rsp.act_fault = r->fault ? r->fault_kind : 0;
+	sb->last_rsp.mismatch = false;
 	if (!sb->draining) {
 		bool clean = !sb->events && !sb->event_failed && !sb->watchdog;
+		uint64_t fields = sb->n_fields;
 
 		compare_rsp(sb, e, r);
+		sb->last_rsp.mismatch = sb->n_fields != fields;
 		if (clean && sb->event_failed) {
 			sb->first_fail_xlate = true;
 			sb->first_fail_req = e->req;
@@ -704,6 +713,12 @@ void sb_rtl_rsp(struct sb *sb, const struct sb_rsp *r)
 	sb->last_rsp_op = e->op;
 	fifo_pop(&sb->exp);
 	sb_account(sb);
+	sb->last_rsp.events = sb->events;
+}
+
+void sb_last_rsp(const struct sb *sb, struct sb_rsp_seen *s)
+{
+	*s = sb->last_rsp;
 }
 
 void sb_watchdog(struct sb *sb, const char *what)
@@ -1206,6 +1221,7 @@ struct sb *sb_create(const struct vec *v, const struct sb_opts *o,
 	sb->exp.item = sizeof(struct sb_exp);
 	sb->walk.item = sizeof(struct sb_walk);
 	sb->first_fail_op = -1;
+	sb->last_rsp.op = -1;
 	sb->mem = vmem_create();
 	sb->model = sb->mem ? sysmmu_create(&cfg, vmem_read_cb, sb->mem) : NULL;
 	if (!sb->model) {

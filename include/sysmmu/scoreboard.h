@@ -135,6 +135,18 @@ uint64_t sb_first_fail_cycle(const struct sb *sb);
 uint64_t sb_translations(const struct sb *sb);
 /* Requests the model has translated so far (the DUT owes that many responses). */
 uint64_t sb_model_accepted(const struct sb *sb);
+/* The response the DUT returned last, as the scoreboard judged it (for the
+ * testbench signals in the waves). */
+struct sb_rsp_seen {
+	long op;            /* vector op index, -1 before the first response */
+	uint64_t exp_pa;    /* the model's PA (0 on a fault) */
+	unsigned exp_fault; /* the model's enum sysmmu_fault */
+	uint64_t act_pa;    /* the DUT's PA */
+	unsigned act_fault; /* the DUT's fault kind, 0 without a fault */
+	bool mismatch;      /* a field of this response differed */
+	unsigned events;    /* mismatching events so far */
+};
+void sb_last_rsp(const struct sb *sb, struct sb_rsp_seen *s);
 /* Clock cycles of the run (fixed when sb_run() ends, before its report). */
 uint64_t sb_cycles(const struct sb *sb);
 /* Writes result.json (docs/results.md); cpu_seconds of the timed part. */

@@ -194,6 +194,14 @@ void parse_args(int argc, char **argv, cli *c)
 		usage_error("--trace-window needs --trace%s", "");
 }
 
+/* The save file sim_write_gtkw() writes next to an FST file. */
+std::string gtkw_path(const std::string &fst)
+{
+	if (fst.size() > 4 && fst.compare(fst.size() - 4, 4, ".fst") == 0)
+		return fst.substr(0, fst.size() - 4) + ".gtkw";
+	return fst + ".gtkw";
+}
+
 /* Quotes a word for sh when it needs it. */
 std::string shq(const std::string &s)
 {
@@ -415,9 +423,11 @@ int main(int argc, char **argv)
 
 			if (sim_write_gtkw(c.trace, marker))
 				return SB_ERROR;
-			if (!c.quiet)
-				printf("waves: %s (+ .gtkw)%s\n", c.trace.c_str(),
-				       a.fail_op >= 0 ? ", marker at the first failure" : "");
+			/* After a failure always: the one command that shows it. */
+			if (!c.quiet || st != SB_PASS)
+				printf("waves: %s%s; open with: gtkwave %s\n", c.trace.c_str(),
+				       a.fail_op >= 0 ? ", marker at the first failure" : "",
+				       shq(gtkw_path(c.trace)).c_str());
 		}
 	}
 	vec_free(&v);
