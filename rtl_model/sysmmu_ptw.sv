@@ -225,10 +225,12 @@ module sysmmu_ptw #(
   always_ff @(posedge clk_i) begin
     if (rst_ni) begin
       assert (!(start_i && busy_o)) else $error("sysmmu_ptw: start while busy");
+`ifndef SYSMMU_IVERILOG  // no $past on Icarus 11 (docs/simulators.md)
       // AR must hold valid and address until accepted.
       if ($past(rst_ni) && $past(ar_valid_o && !ar_ready_i))
         assert (ar_valid_o && ar_addr_o == $past(ar_addr_o))
           else $error("sysmmu_ptw: AR changed before its handshake");
+`endif
     end
   end
 `endif

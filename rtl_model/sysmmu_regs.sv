@@ -216,8 +216,11 @@ module sysmmu_regs #(
   end
 
   // ---- flushes ----
-  assign flush_all_o   = wr_at(OFF_FLUSH_ALL) && |(pwdata_i & sysmmu_regmap_pkg::COM_FLUSH_GO);
-  assign flush_entry_o = wr_at(OFF_FLUSH_ENTRY) && |(pwdata_i & sysmmu_regmap_pkg::COM_FLUSH_GO);
+  // Spelled out, not wr_at(): a continuous assignment is sensitive to its
+  // operands only, not to the signals a function reads (Icarus keeps to
+  // that rule; the flush would never fire there).
+  assign flush_all_o   = wr && addr == OFF_FLUSH_ALL && |(pwdata_i & sysmmu_regmap_pkg::COM_FLUSH_GO);
+  assign flush_entry_o = wr && addr == OFF_FLUSH_ENTRY && |(pwdata_i & sysmmu_regmap_pkg::COM_FLUSH_GO);
   assign flush_vpn_o   = pwdata_i[31:12];
 
   // ---- TLB / FLPD read-back (spec 9.4) ----
@@ -324,7 +327,8 @@ module sysmmu_regs #(
       end
     end
 
-    assign flush_range_o = wr_at(sysmmu_regmap_pkg::V5_FLUSH_RANGE) && |(pwdata_i & sysmmu_regmap_pkg::COM_FLUSH_GO);
+    assign flush_range_o = wr && addr == sysmmu_regmap_pkg::V5_FLUSH_RANGE  // not wr_at(): see flush_all_o
+                           && |(pwdata_i & sysmmu_regmap_pkg::COM_FLUSH_GO);
     assign flush_start_o = flush_start_q[31:12];
     assign flush_end_o   = flush_end_q[31:12];
     // Level-1 base = (PT_BASE_PFN & 0xFFFFFC) << 12.
