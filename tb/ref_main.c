@@ -3,7 +3,7 @@
  * sysmmu-ref: runs a mapping vector through the reference model alone,
  * checks every expectation and prints a transcript (or a JSON result).
  *
- *   sysmmu-ref [--json] [--quiet] FILE.vec
+ *   sysmmu-ref [--json] [--quiet] [--emit-replay FILE.hex] FILE.vec
  *   sysmmu-ref [--json] [--quiet] --seed N --profile P --ops M
  *              [--variant 3|5] [--tlb-entries N] [--flpd-entries M]
  *
@@ -15,6 +15,7 @@
 
 #include "sysmmu/vec.h"
 #include "version.h"
+#include "replay.h"
 
 struct counts {
 	unsigned long translations, tlb_hits, tlb_misses, walk_reads, flpd_hits, bypass;
@@ -38,6 +39,8 @@ struct ref {
 	struct counts n;
 	struct fail_rec *fails;
 	size_t n_fails, cap_fails;
+	struct sysmmu *model;
+	struct replay *rp;       /* --emit-replay, else NULL */
 };
 
 struct args {
@@ -45,6 +48,7 @@ struct args {
 	struct gen_opts gen;
 	unsigned gen_opts;       /* generator options given */
 	bool have_seed, json, quiet;
+	const char *replay;      /* --emit-replay FILE */
 	char repro[512];
 };
 
@@ -105,7 +109,6 @@ static void h_xlate(void *ctx, const struct vec_op *op, const struct sysmmu_req 
 	struct ref *r = ctx;
 	char buf[200], tail[240];
 
-	(void)req;
 	r->n.translations++;
 	r->n.bypass += res->bypass;
 	r->n.tlb_hits += res->tlb_hit;
@@ -114,6 +117,8 @@ static void h_xlate(void *ctx, const struct vec_op *op, const struct sysmmu_req 
 	r->n.walk_reads += res->n_walk;
 	r->n.flpd_hits += res->flpd_hit;
 	r->n.faults[res->fault < SYSMMU_FAULT_KINDS ? res->fault : 0]++;
+	if (r->rp)
+		replay_xlate(r->rp, op, req, res);
 	fmt_result(r, res, buf, sizeof(buf));
 	if (op_index(r, op) == r->cur) {
 		snprintf(tail, sizeof(tail), "| %s", buf);
@@ -132,6 +137,8 @@ static void h_reg(void *ctx, const struct vec_op *op, bool write, uint32_t off,
 	const char *name = vec_reg_name(r->v->variant, off);
 	char reg[16], tail[200];
 
+	if (r->rp)
+		replay_reg(r->rp, op, write, off, wdata, rdata, err, sysmmu_irq(r->model));
 	if (write)
 		r->n.reg_writes++;
 	else
@@ -158,9 +165,26 @@ static void h_check(void *ctx, const struct vec_op *op, bool irq, bool blocked)
 	char tail[64];
 
 	r->n.checks++;
+	if (r->rp)
+		replay_check(r->rp, op, irq, blocked);
 	snprintf(tail, sizeof(tail), "| irq=%d blocked=%d", irq, blocked);
 	print_op(r, op, tail);
 	r->cur_done = true;
+}
+
+/* Only for --emit-replay: the stimulus the model does not need. */
+static void h_issue(void *ctx, const struct vec_op *op, const struct sysmmu_req *req)
+{
+	struct ref *r = ctx;
+
+	replay_issue(r->rp, op, req);
+}
+
+static void h_idle(void *ctx, const struct vec_op *op, unsigned cycles)
+{
+	struct ref *r = ctx;
+
+	replay_idle(r->rp, op, cycles);
 }
 
 static void h_fail(void *ctx, const struct vec_op *op, const char *msg)
@@ -194,11 +218,13 @@ static void h_observe(void *ctx, const struct sysmmu_event *ev)
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: sysmmu-ref [--json] [--quiet] FILE.vec\n"
+		"usage: sysmmu-ref [--json] [--quiet] [--emit-replay FILE.hex] FILE.vec\n"
 		"       sysmmu-ref [--json] [--quiet] --seed N --profile P --ops M\n"
 		"                  [--variant 3|5] [--tlb-entries N] [--flpd-entries M]\n"
 		"       sysmmu-ref --help | --version\n"
 		"Runs a vector on the reference model and checks its expectations.\n"
+		"  --emit-replay FILE.hex  also write stimulus + expected results for the\n"
+		"                          Icarus replay testbench (docs/simulators.md)\n"
 		"exit: 0 all expectations hold, 1 an expectation failed, 2 bad usage/input\n");
 }
 
@@ -302,6 +328,14 @@ static int parse_args(struct args *a, int argc, char **argv)
 		}
 		if (!strcmp(argv[i], "--quiet")) {
 			a->quiet = true;
+			continue;
+		}
+		if (!strcmp(argv[i], "--emit-replay")) {
+			if (i + 1 >= argc) {
+				fprintf(stderr, "sysmmu-ref: --emit-replay needs a file\n");
+				return -1;
+			}
+			a->replay = argv[++i];
 			continue;
 		}
 		if (argv[i][0] == '-' && argv[i][1]) {
@@ -418,15 +452,28 @@ static int run(struct ref *r, const struct args *a)
 	};
 	struct vmem *mem = vmem_create();
 	struct sysmmu *model = mem ? sysmmu_create(&cfg, vmem_read_cb, mem) : NULL;
-	struct vexec *x = model ? vexec_create(r->v, model, mem, &hooks) : NULL;
+	struct vexec *x = NULL;
 	size_t i, pending;
 	int rc;
 
+	if (model && a->replay) {
+		char err[300];
+
+		r->rp = replay_open(a->replay, r->v, err, sizeof(err));
+		if (!r->rp) {
+			fprintf(stderr, "sysmmu-ref: %s\n", err);
+			return 2;
+		}
+		hooks.issue = h_issue;
+		hooks.idle = h_idle;
+	}
+	x = model ? vexec_create(r->v, model, mem, &hooks) : NULL;
 	if (!x) {
 		fprintf(stderr, "sysmmu-ref: cannot create the model (configuration?)\n");
 		return 2;
 	}
 	sysmmu_set_observer(model, h_observe, r);
+	r->model = model;
 	for (i = 0; i < r->v->n_ops; i++) {
 		r->cur = i;
 		r->cur_done = false;
@@ -437,6 +484,10 @@ static int run(struct ref *r, const struct args *a)
 	}
 	pending = vexec_pending(x);
 	rc = vexec_failures(x) ? 1 : 0;
+	if (r->rp && replay_close(r->rp)) {
+		fprintf(stderr, "sysmmu-ref: cannot write %s\n", a->replay);
+		rc = 2;
+	}
 	if (r->json)
 		json_result(r, a, pending, rc);
 	else
