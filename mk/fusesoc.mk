@@ -9,12 +9,13 @@ rtl-srcs:
 	@echo $(RTL_SRCS)
 
 ## fusesoc-test   sysmmu.core: CAPI2 structure, file list = RTL_SRCS, generator, lint and sim targets
-fusesoc-test: $(RTL_GEN_PKG)
+fusesoc-test: $(BUILD)/gen/sysmmu_regmap_pkg.sv
 	$(PYTHON) tests/fusesoc/check-core --rtl-srcs "$(RTL_SRCS)" --gen-pkg $(RTL_GEN_PKG)
 TEST_TARGETS += fusesoc-test
 
+# mk/rtl.mk is read after this file: name the generated package by its path.
 # Building the sim target's verilated model takes about a minute: not in make test.
 ## fusesoc-sim    fusesoc-test plus the sim target built and run as FuseSoC's Verilator backend would
 .PHONY: fusesoc-sim
-fusesoc-sim: $(RTL_GEN_PKG)
+fusesoc-sim: $(BUILD)/gen/sysmmu_regmap_pkg.sv
 	$(PYTHON) tests/fusesoc/check-core --rtl-srcs "$(RTL_SRCS)" --gen-pkg $(RTL_GEN_PKG) --sim
