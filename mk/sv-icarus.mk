@@ -7,7 +7,7 @@
 IVERILOG      ?= iverilog
 VVP           ?= vvp
 ICARUS_DIR    := $(BUILD)/icarus
-ICARUS_FLAGS  := -g2012 -DSYSMMU_IVERILOG
+ICARUS_FLAGS  := -g2012 -DSYSMMU_IVERILOG -Itb/sv
 ICARUS_TB     := tb/sv/replay/sysmmu_replay_tb.sv
 ICARUS_CONFIGS ?= $(SIM_CONFIGS)
 ic_v = $(patsubst v%,%,$(word 1,$(subst _, ,$(1))))
@@ -28,7 +28,7 @@ $(foreach v,$(RTL_VARIANTS),$(eval $(call icarus_lint_rule,$(v))))
 lint: $(RTL_VARIANTS:%=$(RTL_OUT)/ilint-v%.ok)
 
 define icarus_cfg_rule
-$(ICARUS_DIR)/$(1).vvp: $$(RTL_SRCS) $(ICARUS_TB) mk/sv-icarus.mk
+$(ICARUS_DIR)/$(1).vvp: $$(RTL_SRCS) $(ICARUS_TB) tb/sv/sysmmu_sv_dut.svh mk/sv-icarus.mk
 	@mkdir -p $$(@D)
 	$(IVERILOG) $(ICARUS_FLAGS) -s sysmmu_replay_tb -o $$@ -Psysmmu_replay_tb.VARIANT=$(call ic_v,$(1)) \
 	  -Psysmmu_replay_tb.TLB_ENTRIES=$(call ic_t,$(1)) -Psysmmu_replay_tb.FLPD_ENTRIES=$(call ic_f,$(1)) \

@@ -11,7 +11,7 @@ SV_TB_SRCS  := tb/dpi/sysmmu_sb_pkg.sv tb/sv/sysmmu_sv_rng_pkg.sv tb/sv/sysmmu_s
                tb/sv/sysmmu_sv_apb.sv tb/sv/sysmmu_sv_req.sv tb/sv/sysmmu_sv_rsp_mon.sv \
                tb/sv/sysmmu_sv_axi_mem.sv tb/sv/sysmmu_sv_tb.sv
 SV_VL_INC   := $(shell $(VERILATOR) --getenv VERILATOR_ROOT 2>/dev/null)/include/vltstd
-SV_VFLAGS   := --binary --timing --assert -j 1 --top-module sysmmu_sv_tb --timescale 1ns/1ps \
+SV_VFLAGS   := --binary --timing --assert -j 1 --top-module sysmmu_sv_tb --timescale 1ns/1ps -I$(abspath tb/sv) \
                -MAKEFLAGS "OPT_FAST=-O2 OPT_GLOBAL=-O2"
 # Libraries the DPI layer needs, in link order (the last three are defined
 # by fragments read later: named by path).
@@ -30,7 +30,7 @@ $(SV_DPI_LIB): $(BUILD)/dpi/sysmmu_sb_dpi.o $(BUILD)/tb/scoreboard.o
 	ar rcs $@ $^
 
 define sv_cfg_rule
-$(SV_DIR)/$(1)/Vsysmmu_sv: $$(RTL_SRCS) $(SV_TB_SRCS) $(SV_LINK) mk/sv.mk
+$(SV_DIR)/$(1)/Vsysmmu_sv: $$(RTL_SRCS) $(SV_TB_SRCS) tb/sv/sysmmu_sv_dut.svh $(SV_LINK) mk/sv.mk
 	@rm -rf $$(@D) && mkdir -p $$(@D)
 	$(VERILATOR) $(SV_VFLAGS) -Mdir $$(@D) -o Vsysmmu_sv \
 	  -GVARIANT=$(call sim_v,$(1)) -GTLB_ENTRIES=$(call sim_t,$(1)) -GFLPD_ENTRIES=$(call sim_f,$(1)) \
