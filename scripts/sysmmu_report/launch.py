@@ -16,9 +16,9 @@ in MODULES.
 
 import os
 
-from . import launch_local
+from . import launch_local, launch_slurm
 
-MODULES = {m.NAME: m for m in (launch_local,)}
+MODULES = {m.NAME: m for m in (launch_local, launch_slurm)}
 ENV = "REGRESS_LAUNCHER"
 
 

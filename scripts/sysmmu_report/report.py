@@ -12,7 +12,7 @@ from . import results
 from . import svg
 
 SCHEMA = 1
-FAIL_OUTCOMES = ("mismatch", "watchdog", "error", "timeout", "crash", "garbled")
+FAIL_OUTCOMES = ("mismatch", "watchdog", "error", "timeout", "crash", "garbled", "lost")
 PASS_COLOR, FAIL_COLOR, SKIP_COLOR = "#2e7d32", "#c62828", "#9e9e9e"
 
 

@@ -22,6 +22,7 @@ SPEC_AREA = {
     "expect": "vector expectation",
     "watchdog": "§2.1/§12 progress (watchdog)",
     "runner": "no valid result (timeout, crash, bad result.json)",
+    "slurm": "batch system: the job's Slurm task ended without its result",
 }
 
 # Job outcomes. Everything but pass, not_run and interrupted is a failure.
