@@ -1,9 +1,9 @@
 # Mapping vectors: parser/writer, sparse memory, executor, generator,
 # sysmmu-gen, sysmmu-ref, directed vectors and their tests (docs/vectors.md).
 
-VEC_SRCS := tb/vec.c tb/vmem.c tb/vexec.c tb/gen.c tb/gen_act.c tb/replay.c
+VEC_SRCS := tb/vec.c tb/vmem.c tb/vexec.c tb/gen.c tb/gen_act.c tb/replay.c tb/num.c
 VEC_HDRS := include/sysmmu/vec.h include/sysmmu/model.h include/sysmmu/pte.h \
-	    include/sysmmu/regs.h $(wildcard tb/gen*.h) tb/replay.h
+	    include/sysmmu/regs.h $(wildcard tb/gen*.h) tb/replay.h tb/common/num.h
 VEC_OBJS := $(VEC_SRCS:%.c=$(BUILD)/%.o)
 VEC_LIB  := $(BUILD)/libsysmmu_vec.a
 

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "num.h"
 #include "sysmmu/vec.h"
 #include "version.h"
 
@@ -40,29 +41,19 @@ static void usage(FILE *f)
 	fprintf(f, "\n--bench generates without writing and prints ops/s on stderr\n");
 }
 
-static int num(const char *opt, const char *s, unsigned long long max,
-	       unsigned long long *out)
+/* One line per bad option: what was asked, what is allowed (tb/num.c). */
+static int num(const char *opt, const char *s, unsigned long long min,
+	       unsigned long long max, unsigned long long *out)
 {
-	char *end;
+	char err[200];
+	uint64_t v;
 
-	if (!s || !*s || s[0] == '-') {
-		fprintf(stderr, "sysmmu-gen: %s needs a number\n", opt);
+	if (num_parse(opt, s, min, max, &v, err, sizeof(err))) {
+		fprintf(stderr, "sysmmu-gen: %s (sysmmu-gen --help)\n", err);
 		return -1;
 	}
-	*out = strtoull(s, &end, 0);
-	if (*end || *out > max) {
-		fprintf(stderr, "sysmmu-gen: bad value '%s' for %s\n", s, opt);
-		return -1;
-	}
+	*out = v;
 	return 0;
-}
-
-/* One line per bad option: what was asked, what is allowed. */
-static int range_err(const char *opt, const char *range, const char *val)
-{
-	fprintf(stderr, "sysmmu-gen: %s must be %s, got '%s' (sysmmu-gen --help)\n",
-		opt, range, val);
-	return -1;
 }
 
 /* Options that take a number: where it goes and its maximum. */
@@ -80,55 +71,49 @@ static int num_opt(struct args *a, const char *opt, const char *val)
 	else if (!strcmp(opt, "--xlate-pct"))
 		knob = &a->k.xlate_pct;
 	if (knob) {
-		if (num(opt, val, 100, &n))
+		if (num(opt, val, 0, 100, &n))
 			return -1;
 		*knob = (int)n;
 		return 0;
 	}
 	if (!strcmp(opt, "--pool")) {
-		if (num(opt, val, 1024, &n))
+		if (num(opt, val, 1, 1024, &n))
 			return -1;
-		if (!n) {
-			fprintf(stderr, "sysmmu-gen: --pool must be 1..1024\n");
-			return -1;
-		}
 		a->k.pool = (int)n;
 		return 0;
 	}
 	if (!strcmp(opt, "--seed")) {
 		a->have_seed = true;
-		if (num(opt, val, UINT64_MAX, &n))
+		if (num(opt, val, 0, UINT64_MAX, &n))
 			return -1;
 		a->o.seed = n;
 		return 0;
 	}
 	if (!strcmp(opt, "--ops")) {
-		if (num(opt, val, 1000000000, &n))
+		if (num(opt, val, 1, 1000000000, &n))
 			return -1;
 		a->o.ops = (size_t)n;
 		return 0;
 	}
 	if (!strcmp(opt, "--variant")) {
-		if (num(opt, val, ULLONG_MAX, &n))
+		if (num(opt, val, 3, 5, &n))
 			return -1;
-		if (n != 3 && n != 5)
-			return range_err(opt, "3 or 5", val);
+		if (n == 4) {
+			fprintf(stderr, "sysmmu-gen: --variant must be 3 or 5, got '%s' (sysmmu-gen --help)\n", val);
+			return -1;
+		}
 		a->o.variant = (enum sysmmu_variant)n;
 		return 0;
 	}
 	if (!strcmp(opt, "--tlb-entries")) {
-		if (num(opt, val, ULLONG_MAX, &n))
+		if (num(opt, val, 4, 64, &n))
 			return -1;
-		if (n > 64 || n < 4)
-			return range_err(opt, "4..64", val);
 		a->o.tlb_entries = (unsigned)n;
 		return 0;
 	}
 	if (!strcmp(opt, "--flpd-entries")) {
-		if (num(opt, val, ULLONG_MAX, &n))
+		if (num(opt, val, 1, 16, &n))
 			return -1;
-		if (n > 16 || n < 1)
-			return range_err(opt, "1..16", val);
 		a->o.flpd_entries = (unsigned)n;
 		return 0;
 	}

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "num.h"
 #include "sysmmu/vec.h"
 #include "version.h"
 #include "replay.h"
@@ -228,7 +229,7 @@ static void usage(FILE *f)
 		"exit: 0 all expectations hold, 1 an expectation failed, 2 bad usage/input\n");
 }
 
-/* Numeric options of the generator mode: name, maximum, minimum. */
+/* Numeric options of the generator mode: name, minimum, maximum. */
 struct num_opt {
 	const char *name;
 	unsigned long long min, max;
@@ -236,7 +237,7 @@ struct num_opt {
 
 static const struct num_opt num_opts[] = {
 	{ "--seed", 0, UINT64_MAX },
-	{ "--ops", 0, 100000000 },
+	{ "--ops", 1, 100000000 },
 	{ "--variant", 3, 5 },
 	{ "--tlb-entries", 4, 64 },
 	{ "--flpd-entries", 1, 16 },
@@ -244,18 +245,18 @@ static const struct num_opt num_opts[] = {
 
 static int parse_num(const struct num_opt *o, const char *s, unsigned long long *out)
 {
-	char *end;
+	char err[200];
+	uint64_t v;
 
-	if (!s || !*s || s[0] == '-') {
-		fprintf(stderr, "sysmmu-ref: %s needs a number\n", o->name);
+	if (num_parse(o->name, s, o->min, o->max, &v, err, sizeof(err))) {
+		fprintf(stderr, "sysmmu-ref: %s (sysmmu-ref --help)\n", err);
 		return -1;
 	}
-	*out = strtoull(s, &end, 0);
-	if (*end || *out < o->min || *out > o->max ||
-	    (!strcmp(o->name, "--variant") && *out == 4)) {
-		fprintf(stderr, "sysmmu-ref: bad value '%s' for %s\n", s, o->name);
+	if (!strcmp(o->name, "--variant") && v == 4) {
+		fprintf(stderr, "sysmmu-ref: --variant must be 3 or 5, got '%s'\n", s);
 		return -1;
 	}
+	*out = v;
 	return 0;
 }
 

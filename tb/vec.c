@@ -3,12 +3,14 @@
  * Mapping vectors: in-memory form, strict parser and canonical writer.
  * The format is described in docs/vectors.md; keep the two in step.
  */
+#define _POSIX_C_SOURCE 200809L
 #include <ctype.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "sysmmu/pte.h"
 #include "sysmmu/regs.h"
@@ -771,37 +773,107 @@ int vec_parse_string(const char *name, const char *text, struct vec *v,
 	return rc;
 }
 
-static char *slurp(FILE *f, size_t *len)
-{
-	size_t cap = 1 << 16, n = 0;
-	char *buf = malloc(cap + 1);
-	char *nb;
+/*
+ * Reads a whole vector file, but never more than VEC_MAX_FILE_BYTES and
+ * nothing past the first NUL byte: a 1 GiB sparse file is refused after
+ * its first 64 KiB, not after reading it all into memory.
+ */
+#define VEC_MAX_FILE_BYTES (512u << 20)
 
-	while (buf) {
-		n += fread(buf + n, 1, cap - n, f);
+enum slurp_rc { SLURP_OK, SLURP_NOMEM, SLURP_NUL, SLURP_BIG, SLURP_READ };
+
+static enum slurp_rc slurp(FILE *f, char **out, size_t *len)
+{
+	size_t cap = 1 << 16, n = 0, got;
+	char *buf = malloc(cap + 1), *nb;
+
+	if (!buf)
+		return SLURP_NOMEM;
+	for (;;) {
+		got = fread(buf + n, 1, cap - n, f);
+		if (memchr(buf + n, 0, got)) {
+			*len = n + (size_t)((char *)memchr(buf + n, 0, got) - (buf + n));
+			free(buf);
+			return SLURP_NUL;
+		}
+		n += got;
 		if (n < cap)
 			break;
+		if (cap >= VEC_MAX_FILE_BYTES) {
+			free(buf);
+			return SLURP_BIG;
+		}
 		cap *= 2;
 		nb = realloc(buf, cap + 1);
-
 		if (!nb) {
 			free(buf);
-			return NULL;
+			return SLURP_NOMEM;
 		}
 		buf = nb;
 	}
-	if (buf)
-		buf[n] = 0;
+	if (ferror(f)) {
+		free(buf);
+		return SLURP_READ;
+	}
+	buf[n] = 0;
+	*out = buf;
 	*len = n;
-	return buf;
+	return SLURP_OK;
+}
+
+/* A directory, a device or a file above the size limit: refused before reading. */
+static int check_file(FILE *f, const char *path, char *err, size_t errlen)
+{
+	struct stat st;
+
+	if (fstat(fileno(f), &st))
+		return 0;
+	if (S_ISDIR(st.st_mode)) {
+		snprintf(err, errlen, "%s: is a directory, not a vector file", path);
+		return -1;
+	}
+	if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > VEC_MAX_FILE_BYTES) {
+		snprintf(err, errlen, "%s: %" PRIu64 " bytes, more than the %u MiB a vector file may have",
+			 path, (uint64_t)st.st_size, VEC_MAX_FILE_BYTES >> 20);
+		return -1;
+	}
+	return 0;
+}
+
+static int read_file(FILE *f, const char *path, char **text, char *err, size_t errlen)
+{
+	int saved;
+	size_t len = 0;
+
+	if (check_file(f, path, err, errlen))
+		return -1;
+	errno = 0;
+	switch (slurp(f, text, &len)) {
+	case SLURP_OK:
+		return 0;
+	case SLURP_NOMEM:
+		snprintf(err, errlen, "%s: out of memory", path);
+		return -1;
+	case SLURP_NUL:
+		snprintf(err, errlen, "%s: NUL byte at offset %zu (not a text file)", path, len);
+		return -1;
+	case SLURP_BIG:
+		snprintf(err, errlen, "%s: more than the %u MiB a vector file may have", path,
+			 VEC_MAX_FILE_BYTES >> 20);
+		return -1;
+	case SLURP_READ:
+		break;
+	}
+	saved = errno;
+	snprintf(err, errlen, "%s: cannot read: %s", path, saved ? strerror(saved) : "read error");
+	return -1;
 }
 
 int vec_parse_file(const char *path, struct vec *v, char *err, size_t errlen)
 {
 	bool is_stdin = !strcmp(path, "-");
 	FILE *f = is_stdin ? stdin : fopen(path, "r");
-	size_t len;
-	char *text;
+	char *text = NULL;
 	int rc;
 
 	vec_init(v);
@@ -809,18 +881,11 @@ int vec_parse_file(const char *path, struct vec *v, char *err, size_t errlen)
 		snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
 		return -1;
 	}
-	text = slurp(f, &len);
+	rc = read_file(f, path, &text, err, errlen);
 	if (!is_stdin)
 		fclose(f);
-	if (!text) {
-		snprintf(err, errlen, "%s: out of memory", path);
+	if (rc)
 		return -1;
-	}
-	if (strlen(text) != len) {
-		snprintf(err, errlen, "%s: contains a NUL byte (not a text file)", path);
-		free(text);
-		return -1;
-	}
 	rc = vec_parse_string(path, text, v, err, errlen);
 	free(text);
 	return rc;

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "num.h"
 #include "version.h"
 
 namespace {
@@ -31,36 +32,45 @@ int usage_error(const char *fmt, const char *arg)
 	return SB_ERROR;
 }
 
-bool parse_u64(const char *s, uint64_t *out)
+// Strict numbers (tb/num.c); on error the message names option and range.
+bool num_opt(const char *opt, const char *s, uint64_t min, uint64_t max, uint64_t *out)
 {
-	char *end;
+	char err[200];
 
-	if (!s || !*s || *s == '-')
-		return false;
-	errno = 0;
-	*out = strtoull(s, &end, 0);
-	return errno == 0 && *end == '\0';
+	if (!num_parse(opt, s, min, max, out, err, sizeof(err)))
+		return true;
+	usage_error("%s", err);
+	return false;
 }
 
-bool parse_uint(const char *s, unsigned *out, unsigned max)
+bool uint_opt(const char *opt, const char *s, unsigned min, unsigned max, unsigned *out)
 {
 	uint64_t v;
 
-	if (!parse_u64(s, &v) || v > max)
+	if (!num_opt(opt, s, min, max, &v))
 		return false;
 	*out = (unsigned)v;
 	return true;
 }
 
-bool parse_pair(const char *s, uint64_t *a, uint64_t *b)
+// A:B, both in 0..max, A <= B.
+bool pair_opt(const char *opt, const char *s, uint64_t max, uint64_t *a, uint64_t *b)
 {
 	const char *colon = s ? strchr(s, ':') : nullptr;
 	std::string left;
 
-	if (!colon)
+	if (!colon) {
+		usage_error((std::string(opt) + " needs A:B, got '%s'").c_str(), s ? s : "");
 		return false;
+	}
 	left.assign(s, colon - s);
-	return parse_u64(left.c_str(), a) && parse_u64(colon + 1, b) && *a <= *b;
+	if (!num_opt(opt, left.c_str(), 0, max, a) || !num_opt(opt, colon + 1, 0, max, b))
+		return false;
+	if (*a > *b) {
+		usage_error((std::string(opt) + " needs A <= B, got '%s'").c_str(), s);
+		return false;
+	}
+	return true;
 }
 
 // Shell-quotes one argument for the repro line when it needs it.
@@ -91,54 +101,53 @@ int parse_args(int argc, char **argv, sim_opts *o)
 		bool takes = true;
 
 		if (!strcmp(a, "--seed")) {
-			if (!parse_u64(val, &o->seed))
-				return usage_error("--seed needs a number, got '%s'", val ? val : "");
+			if (!num_opt(a, val, 0, UINT64_MAX, &o->seed))
+				return SB_ERROR;
 			have_seed = true;
 		} else if (!strcmp(a, "--profile")) {
 			if (!val)
 				return usage_error("--profile needs a name%s", "");
 			o->profile = val;
 		} else if (!strcmp(a, "--ops")) {
-			if (!parse_u64(val, &x) || x == 0)
-				return usage_error("--ops needs a positive number, got '%s'", val ? val : "");
+			if (!num_opt(a, val, 1, 100000000, &x))
+				return SB_ERROR;
 			o->ops = x;
 			have_ops = true;
 		} else if (!strcmp(a, "--variant")) {
 			unsigned v;
-			if (!parse_uint(val, &v, 5) || (v != 3 && v != 5))
-				return usage_error("--variant must be 3 or 5, got '%s'", val ? val : "");
+			if (!uint_opt(a, val, 3, 5, &v))
+				return SB_ERROR;
+			if (v == 4)
+				return usage_error("--variant must be 3 or 5, got '%s'", val);
 			o->variant = (int)v;
 		} else if (!strcmp(a, "--tlb-entries")) {
-			if (!parse_uint(val, &o->tlb_entries, 64) || o->tlb_entries < 4)
-				return usage_error("--tlb-entries must be 4..64, got '%s'", val ? val : "");
+			if (!uint_opt(a, val, 4, 64, &o->tlb_entries))
+				return SB_ERROR;
 		} else if (!strcmp(a, "--flpd-entries")) {
-			if (!parse_uint(val, &o->flpd_entries, 16) || o->flpd_entries < 1)
-				return usage_error("--flpd-entries must be 1..16, got '%s'", val ? val : "");
+			if (!uint_opt(a, val, 1, 16, &o->flpd_entries))
+				return SB_ERROR;
 		} else if (!strcmp(a, "--timing-seed")) {
-			if (!parse_u64(val, &o->timing_seed))
-				return usage_error("--timing-seed needs a number, got '%s'", val ? val : "");
+			if (!num_opt(a, val, 0, UINT64_MAX, &o->timing_seed))
+				return SB_ERROR;
 		} else if (!strcmp(a, "--mem-latency")) {
-			if (!parse_pair(val, &x, &y) || y > 1000)
-				return usage_error("--mem-latency needs MIN:MAX (MIN <= MAX <= 1000), got '%s'",
-						   val ? val : "");
+			if (!pair_opt(a, val, 1000, &x, &y))
+				return SB_ERROR;
 			o->mem_lat_min = (unsigned)x;
 			o->mem_lat_max = (unsigned)y;
 		} else if (!strcmp(a, "--max-errors")) {
-			if (!parse_uint(val, &o->sb.max_errors, 1000000) || o->sb.max_errors == 0)
-				return usage_error("--max-errors needs a positive number, got '%s'",
-						   val ? val : "");
+			if (!uint_opt(a, val, 1, 1000000, &o->sb.max_errors))
+				return SB_ERROR;
 		} else if (!strcmp(a, "--check-tlb-every")) {
-			if (!parse_u64(val, &x))
-				return usage_error("--check-tlb-every needs a number, got '%s'", val ? val : "");
+			if (!num_opt(a, val, 0, 100000000, &x))
+				return SB_ERROR;
 			o->sb.check_every = x;
 		} else if (!strcmp(a, "--trace")) {
 			if (!val)
 				return usage_error("--trace needs a file name%s", "");
 			o->trace = val;
 		} else if (!strcmp(a, "--trace-window")) {
-			if (!parse_pair(val, &x, &y))
-				return usage_error("--trace-window needs A:B with A <= B, got '%s'",
-						   val ? val : "");
+			if (!pair_opt(a, val, UINT32_MAX, &x, &y))
+				return SB_ERROR;
 			o->trace_from = x;
 			o->trace_to = y;
 		} else if (!strcmp(a, "--json")) {

@@ -3,10 +3,13 @@
  * Parser tests: every error path reports "name:line: message" with the right
  * line, and valid lines fill struct vec_op as docs/vectors.md says.
  */
+#define _POSIX_C_SOURCE 200809L
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sysmmu/regs.h"
 #include "sysmmu/vec.h"
@@ -153,6 +156,37 @@ Test(parse, file_errors)
 
 	cr_assert_eq(vec_parse_file("/nonexistent/x.vec", &v, err, sizeof(err)), -1);
 	cr_assert(strstr(err, "/nonexistent/x.vec: cannot open"), "%s", err);
+	cr_assert_eq(vec_parse_file("tests", &v, err, sizeof(err)), -1);
+	cr_assert(strstr(err, "tests: is a directory"), "%s", err);
+}
+
+/* A sparse file: refused by its size, or at its first NUL, never read whole. */
+static void sparse(const char *path, const char *head, long size)
+{
+	FILE *f = fopen(path, "w");
+
+	cr_assert_not_null(f);
+	fputs(head, f);
+	cr_assert_eq(fflush(f), 0);
+	cr_assert_eq(ftruncate(fileno(f), size), 0);
+	fclose(f);
+}
+
+Test(parse, nul_and_size)
+{
+	char path[] = "/tmp/vec-sparse-XXXXXX", err[256];
+	struct vec v;
+	int fd = mkstemp(path);
+
+	cr_assert_geq(fd, 0);
+	close(fd);
+	sparse(path, H5 "idle 1\n", 200L << 20);
+	cr_assert_eq(vec_parse_file(path, &v, err, sizeof(err)), -1);
+	cr_assert(strstr(err, "NUL byte at offset 72"), "%s", err);
+	sparse(path, "", 600L << 20);
+	cr_assert_eq(vec_parse_file(path, &v, err, sizeof(err)), -1);
+	cr_assert(strstr(err, "629145600 bytes, more than the 512 MiB"), "%s", err);
+	unlink(path);
 }
 
 static struct vec parse_ok(const char *text)
