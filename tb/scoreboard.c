@@ -721,31 +721,27 @@ void sb_last_rsp(const struct sb *sb, struct sb_rsp_seen *s)
 	*s = sb->last_rsp;
 }
 
-void sb_watchdog(struct sb *sb, const char *what)
+/*
+ * The watchdog record names the op that hung (the oldest request still
+ * owed a response, or the op the harness is in when nothing is owed), not
+ * the op the run happened to be waiting at.
+ */
+static void watchdog_at(struct sb *sb, size_t op, const char *what)
 {
-	const struct sb_exp *e;
+	char where[300];
 
 	if (sb->watchdog)
 		return;
 	sb->watchdog = true;
-	e = fifo_front(&sb->exp);
-	if (e)
-		snprintf(sb->watchdog_what, sizeof(sb->watchdog_what),
-			 "waiting for the response to op %zu (va=0x%08X id=0x%X, model: %s, %u walk reads); %s",
-			 e->op, e->req.va, e->req.id, e->res.fault ? sysmmu_fault_name(e->res.fault) : "no fault",
-			 e->res.n_walk, what);
-	else
-		snprintf(sb->watchdog_what, sizeof(sb->watchdog_what), "%s", what);
-	what = sb->watchdog_what;
 	if (sb->events == 0 && !sb->event_failed) {
-		sb->first_fail_op = (long)sb->cur_op;
+		sb->first_fail_op = (long)op;
 		sb->first_fail_cycle = now(sb);
 	}
 	if (sb->n_rec < SB_MAX_RECORDS) {
 		struct sb_record *r = &sb->rec[sb->n_rec++];
 
-		r->op = sb->cur_op;
-		r->line = sb->cur_op < sb->v->n_ops ? sb->v->ops[sb->cur_op].line : 0;
+		r->op = op;
+		r->line = op < sb->v->n_ops ? sb->v->ops[op].line : 0;
 		r->cycle = now(sb);
 		snprintf(r->area, sizeof(r->area), "watchdog");
 		snprintf(r->field, sizeof(r->field), "watchdog");
@@ -753,8 +749,38 @@ void sb_watchdog(struct sb *sb, const char *what)
 		snprintf(r->actual, sizeof(r->actual), "%s", what);
 	}
 	if (!sb->o.quiet)
-		fprintf(sb->o.out, "WATCHDOG op %zu cycle %" PRIu64 ": %s\n", sb->cur_op, now(sb), what);
+		fprintf(sb->o.out, "WATCHDOG op %zu (%s) cycle %" PRIu64 ": %s\n", op,
+			op_where(sb, op, where, sizeof(where)), now(sb), what);
 	sb->stop = true;
+}
+
+void sb_watchdog(struct sb *sb, const char *what)
+{
+	const struct sb_exp *e = fifo_front(&sb->exp);
+	char where[300];
+
+	if (sb->watchdog)
+		return;
+	if (!e) {
+		sb_watchdog_here(sb, what);
+		return;
+	}
+	snprintf(sb->watchdog_what, sizeof(sb->watchdog_what),
+		 "no response to op %zu (%s: va=0x%08X id=0x%X, model: %s, %u walk reads); %s",
+		 e->op, op_where(sb, e->op, where, sizeof(where)), e->req.va, e->req.id,
+		 e->res.fault ? sysmmu_fault_name(e->res.fault) : "no fault", e->res.n_walk, what);
+	watchdog_at(sb, e->op, sb->watchdog_what);
+}
+
+void sb_watchdog_here(struct sb *sb, const char *what)
+{
+	char where[300];
+
+	if (sb->watchdog)
+		return;
+	snprintf(sb->watchdog_what, sizeof(sb->watchdog_what), "op %zu (%s) hung: %s", sb->cur_op,
+		 op_where(sb, sb->cur_op, where, sizeof(where)), what);
+	watchdog_at(sb, sb->cur_op, sb->watchdog_what);
 }
 
 /* ---- synchronisation and state checks ---- */
@@ -1371,8 +1397,8 @@ void sb_write_json(const struct sb *sb, FILE *f, double wall, double cpu)
 	else
 		fprintf(f, "null");
 	fprintf(f, ",\"variant\":%d,\"tlb_entries\":%u,\"flpd_entries\":%u,\"timing_seed\":%" PRIu64
-		",\"ops\":%zu,\"repro\":", sb->v->variant, sb->v->tlb_entries, sb->v->flpd_entries,
-		sb->o.timing_seed, sb->v->n_ops);
+		",\"x_init_seed\":%" PRIu32 ",\"ops\":%zu,\"repro\":", sb->v->variant, sb->v->tlb_entries,
+		sb->v->flpd_entries, sb->o.timing_seed, sb->o.x_init_seed, sb->v->n_ops);
 	json_str(f, sb->o.repro);
 	fputc(',', f);
 	json_counts(sb, f);

@@ -91,6 +91,7 @@ struct sb_opts {
 	long long seed;         /* -1 when not generated */
 	const char *profile;    /* NULL when not generated */
 	uint64_t timing_seed;
+	uint32_t x_init_seed;   /* RTL initial state: 0 zeroed, else Verilator's seed */
 };
 
 struct sb;
@@ -119,8 +120,14 @@ void sb_rtl_protocol(struct sb *sb, const char *field, const char *expected,
 		     const char *actual);
 /* An RTL assertion failed (message from the simulator). */
 void sb_rtl_assert(struct sb *sb, const char *msg);
-/* The harness watchdog fired; what describes the outstanding state. */
+/*
+ * The harness watchdog fired; what describes the outstanding state. The
+ * record names the oldest op still owed a response (the one that hung),
+ * or the current op when none is owed.
+ */
 void sb_watchdog(struct sb *sb, const char *what);
+/* The current op itself hung (an APB access, the idle bound). */
+void sb_watchdog_here(struct sb *sb, const char *what);
 /* True once the scoreboard wants the run to end. */
 bool sb_stopped(const struct sb *sb);
 

@@ -89,6 +89,7 @@ def vec_job(path):
         "ops": None,
         "vector": path,
         "timing_seed": 1,
+        "x_init_seed": 0,
     }
 
 
@@ -115,6 +116,12 @@ def config_tag(cfg):
     return "v%d" % variant if tlb is None else "v%dt%df%d" % (variant, tlb, flpd)
 
 
+def x_init_seed(seed):
+    """The X-initialisation seed of a generated job: its own, from its seed,
+    inside Verilator's +verilator+seed+ range 1..2^31-1 (MINSTD step)."""
+    return seed * 48271 % 2147483647 + 1
+
+
 def gen_job(cfg, profile, seed, ops, timing_seed):
     tag = config_tag(cfg)
     return {
@@ -130,6 +137,7 @@ def gen_job(cfg, profile, seed, ops, timing_seed):
         "ops": ops,
         "vector": None,
         "timing_seed": timing_seed,
+        "x_init_seed": x_init_seed(seed),
     }
 
 
@@ -199,4 +207,6 @@ def sim_args(job):
     if job.get("flpd_entries"):
         args += ["--flpd-entries", str(job["flpd_entries"])]
     args += ["--timing-seed", str(job["timing_seed"])]
+    if job.get("x_init_seed"):
+        args += ["--x-init-seed", str(job["x_init_seed"])]
     return args

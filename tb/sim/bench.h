@@ -47,9 +47,10 @@ public:
 	}
 	/* true with probability 3/4 */
 	bool mostly() { return (next() & 3) != 0; }
+	/* 64-bit span: hi - lo + 1 of 0:UINT32_MAX does not wrap to 0 */
 	unsigned range(unsigned lo, unsigned hi)
 	{
-		return hi <= lo ? lo : lo + (unsigned)(next() % (hi - lo + 1));
+		return hi <= lo ? lo : lo + (unsigned)(next() % ((uint64_t)hi - lo + 1));
 	}
 
 private:
@@ -76,6 +77,7 @@ public:
 		ctx_.reset(new VerilatedContext);
 		ctx_->errorLimit(1000000);   /* keep running after an assertion: we report it */
 		ctx_->fatalOnError(false);
+		x_init(a->x_init_seed);
 #if VM_TRACE
 		if (!a->trace.empty())
 			ctx_->traceEverOn(true);
@@ -85,6 +87,10 @@ public:
 		 * response with PA bit 12 flipped, a mismatch the RTL did not make. */
 		const char *c = getenv("SYSMMU_SIM_CORRUPT_RSP");
 		corrupt_at_ = c ? strtoull(c, nullptr, 0) : 0;
+		/* Watchdog self-test (scripts/sim-test): the Nth walk read is
+		 * accepted and never answered, a real hang of the DUT. */
+		c = getenv("SYSMMU_SIM_DROP_READ");
+		drop_read_at_ = c ? strtoull(c, nullptr, 0) : 0;
 	}
 
 	~Bench()
@@ -95,6 +101,20 @@ public:
 	}
 
 	void attach(struct sb *sb) { sb_ = sb; }
+
+	/*
+	 * Initial state of the RTL (built with --x-initial unique): zeros, or
+	 * Verilator's random reset under the given seed. Must run before the
+	 * model is constructed.
+	 */
+	void x_init(uint32_t seed)
+	{
+		std::string rr = "+verilator+rand+reset+" + std::string(seed ? "2" : "0");
+		std::string sd = "+verilator+seed+" + std::to_string(seed ? seed : 1);
+		const char *argv[] = { "sysmmu-sim", rr.c_str(), sd.c_str() };
+
+		ctx_->commandArgs(3, argv);
+	}
 
 	void reset()
 	{
@@ -147,9 +167,16 @@ public:
 	uint64_t trace_start() const { return trace_start_; }
 	bool traced() const { return traced_; }
 
+	/*
+	 * The watchdog counts only the DUT's cycles: no handshake on any port
+	 * while the bench offers everything it can (no request held back, ready
+	 * on responses and walk reads, no read data held for its latency). So a
+	 * --mem-latency above --watchdog or heavy back-pressure never trips it,
+	 * and --watchdog N tolerates N such cycles in a row; the (N+1)th fires.
+	 */
 	int wait_rsp(uint64_t n)
 	{
-		uint64_t idle = 0;
+		uint64_t stall = 0;
 
 		while (returned_ < n) {
 			uint64_t before = progress_;
@@ -157,9 +184,12 @@ public:
 			tick();
 			if (stopped())
 				return -1;
-			idle = progress_ == before ? idle + 1 : 0;
-			if (idle >= a_->watchdog) {
-				watchdog("no response");
+			if (progress_ != before)
+				stall = 0;
+			else if (!bench_held_)
+				stall++;
+			if (stall > a_->watchdog) {
+				watchdog("no response", stall);
 				return -1;
 			}
 		}
@@ -181,10 +211,13 @@ public:
 		tick();
 		t->penable_i = 1;
 		apb_done_ = false;
-		while (!apb_done_) {
+		/* N access-phase cycles with PREADY low are tolerated. */
+		for (;;) {
 			tick();
-			if (++n >= a_->watchdog) {
-				watchdog("APB access without PREADY");
+			if (apb_done_)
+				break;
+			if (++n > a_->watchdog) {
+				watchdog("APB access without PREADY", n);
 				return -1;
 			}
 		}
@@ -195,7 +228,22 @@ public:
 		return check_errors();
 	}
 
+	/* The vector's idle ops together may take --max-idle-cycles. */
 	int idle(unsigned n)
+	{
+		if (idle_total_ + n > a_->max_idle && sb_) {
+			char buf[200];
+
+			snprintf(buf, sizeof(buf), "idle %u would bring the vector's idle cycles to %" PRIu64
+				 ", above --max-idle-cycles %" PRIu64, n, idle_total_ + n, a_->max_idle);
+			sb_watchdog_here(sb_, buf);
+			return -1;
+		}
+		idle_total_ += n;
+		return idle_cycles(n);
+	}
+
+	int idle_cycles(unsigned n)
 	{
 		for (unsigned i = 0; i < n; i++) {
 			tick();
@@ -254,16 +302,16 @@ private:
 		return stopped() ? -1 : 0;
 	}
 
-	void watchdog(const char *what)
+	void watchdog(const char *what, uint64_t cycles)
 	{
 		char buf[400];
 		T *t = top_.get();
 
 		snprintf(buf, sizeof(buf),
-			 "%s for %u cycles: DUT accepted %" PRIu64 ", returned %" PRIu64
+			 "%s for %" PRIu64 " DUT cycles (--watchdog %u): DUT accepted %" PRIu64 ", returned %" PRIu64
 			 ", %zu request(s) queued (req_valid=%d req_ready=%d), AR: ar_valid=%d addr=0x%" PRIX64
 			 " reads outstanding=%zu r_valid=%d r_ready=%d",
-			 what, a_->watchdog, accepted_, returned_, reqq_.size(), (int)t->req_valid_i,
+			 what, cycles, a_->watchdog, accepted_, returned_, reqq_.size(), (int)t->req_valid_i,
 			 (int)t->req_ready_o, (int)t->ar_valid_o, (uint64_t)t->ar_addr_o, reads_.size(),
 			 (int)t->r_valid_i, (int)t->r_ready_o);
 		if (sb_)
@@ -362,6 +410,9 @@ private:
 		bool rsp_fire = rsp_valid && t->rsp_ready_i;
 		bool ar_fire = t->ar_valid_o && t->ar_ready_i;
 		bool r_fire = t->r_valid_i && t->r_ready_o;
+		/* the bench, not the DUT, is why nothing may happen this cycle */
+		bench_held_ = (!reqq_.empty() && !t->req_valid_i) || (rsp_valid && !t->rsp_ready_i) ||
+			      (t->ar_valid_o && !t->ar_ready_i) || (!t->r_valid_i && !reads_.empty());
 		struct sb_rsp rsp;
 		uint64_t ar_addr = 0;
 		unsigned ar_len = 0, ar_size = 0;
@@ -402,6 +453,7 @@ private:
 			t->req_valid_i = 0;
 			acc_.push_back(cyc_);
 			accepted_++;
+			progress_++;
 			if (sb_)
 				sb_rtl_accept(sb_);
 		}
@@ -414,8 +466,9 @@ private:
 			if (!reads_.empty() && sb_)
 				sb_rtl_protocol(sb_, "ar_outstanding", "at most 1 read outstanding",
 						"2 reads outstanding");
-			reads_.push_back(Read{ ar_addr, cyc_ + 1 + (random_ ? rng_.range(a_->timing.lat_min, a_->timing.lat_max)
-									   : a_->timing.lat_min) });
+			if (++ar_count_ != drop_read_at_)
+				reads_.push_back(Read{ ar_addr, cyc_ + 1 + (random_ ? rng_.range(a_->timing.lat_min, a_->timing.lat_max)
+										   : a_->timing.lat_min) });
 			progress_++;
 			if (sb_)
 				sb_rtl_walk(sb_, ar_addr, ar_len, ar_size);
@@ -458,6 +511,10 @@ private:
 	uint64_t trace_start_ = 0;
 	uint64_t close_at_ = UINT64_MAX;
 	uint64_t corrupt_at_ = 0;     /* SYSMMU_SIM_CORRUPT_RSP */
+	uint64_t drop_read_at_ = 0;   /* SYSMMU_SIM_DROP_READ */
+	uint64_t ar_count_ = 0;       /* walk reads accepted */
+	uint64_t idle_total_ = 0;     /* cycles of the vector's idle ops so far */
+	bool bench_held_ = false;     /* this cycle the bench held something back */
 	bool traced_ = false;
 #if VM_TRACE
 	VerilatedFstC *tfp_ = nullptr;
@@ -610,7 +667,7 @@ template <class T> int bench_run_checked(sim_args *a)
 		a->cpu = sim_cpu() - c0;
 		/* Waves: a few cycles past the end, so the last events are visible. */
 		if (b.traced())
-			b.idle(16);
+			b.idle_cycles(16);
 		b.finish();
 		a->cycles = b.cycles();
 		a->translations = sb_translations(sb);

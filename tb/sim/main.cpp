@@ -14,6 +14,7 @@
 #include <cstring>
 #include <string>
 
+#include "num.h"
 #include "sim.h"
 #include "version.h"
 
@@ -32,6 +33,8 @@ struct cli {
 	unsigned max_errors = 1;
 	size_t check_every = 0;
 	unsigned watchdog = 20000;
+	uint64_t max_idle = SIM_DEF_MAX_IDLE;
+	uint32_t x_init_seed = 0;
 	std::string trace;
 	long win_from = -1, win_to = -1;
 	std::string json = "result.json";
@@ -49,10 +52,14 @@ const char usage_text[] =
 	"                         (default: vector header; generated: 5/32/8)\n"
 	"  --timing-seed N        random valid gaps / ready back-pressure / latency (default 1;\n"
 	"                         0 = no gaps, always ready, latency MIN)\n"
-	"  --mem-latency MIN:MAX  walk read latency in cycles (default 0:8)\n"
+	"  --mem-latency MIN:MAX  walk read latency in cycles, 0..1000000 (default 0:8)\n"
 	"  --max-errors N         stop after N mismatching events (default 1)\n"
 	"  --check-tlb-every N    compare TLB/FLPD contents and counters every N ops\n"
-	"  --watchdog N           cycles without progress before giving up (default 20000)\n"
+	"  --watchdog N           DUT cycles in a row without progress tolerated (default 20000;\n"
+	"                         cycles the bench holds back, e.g. memory latency, do not count)\n"
+	"  --max-idle-cycles N    total cycles of the vector's idle ops (default 10000000)\n"
+	"  --x-init-seed N        random initial RTL state under Verilator seed 1..2147483647\n"
+	"                         (default 0: zeroed state)\n"
 	"  --trace FILE.fst       waves (+ FILE.gtkw); without --trace-window: the whole run,\n"
 	"                         or the 200 ops before the first failure\n"
 	"  --trace-window A:B     trace ops A..B\n"
@@ -74,21 +81,18 @@ const char usage_text[] =
 	exit(SB_ERROR);
 }
 
-uint64_t parse_u64(const char *opt, const char *s, uint64_t max)
+/* Strict numbers (tb/num.c): the message names the option and its range. */
+uint64_t parse_u64(const char *opt, const char *s, uint64_t min, uint64_t max)
 {
-	char *end;
-	unsigned long long v;
+	char err[200];
+	uint64_t v;
 
-	errno = 0;
-	v = strtoull(s, &end, 0);
-	if (!*s || *end || errno || s[0] == '-' || v > max) {
-		std::string m = std::string(opt) + ": bad number '%s'";
-		usage_error(m.c_str(), s);
-	}
+	if (num_parse(opt, s, min, max, &v, err, sizeof(err)))
+		usage_error("%s", err);
 	return v;
 }
 
-void parse_range(const char *opt, const char *s, uint64_t *a, uint64_t *b)
+void parse_range(const char *opt, const char *s, uint64_t max, uint64_t *a, uint64_t *b)
 {
 	const char *colon = strchr(s, ':');
 
@@ -97,8 +101,8 @@ void parse_range(const char *opt, const char *s, uint64_t *a, uint64_t *b)
 		usage_error(m.c_str(), s);
 	}
 	std::string left(s, colon - s);
-	*a = parse_u64(opt, left.c_str(), UINT32_MAX);
-	*b = parse_u64(opt, colon + 1, UINT32_MAX);
+	*a = parse_u64(opt, left.c_str(), 0, max);
+	*b = parse_u64(opt, colon + 1, 0, max);
 	if (*b < *a) {
 		std::string m = std::string(opt) + ": empty range '%s'";
 		usage_error(m.c_str(), s);
@@ -130,40 +134,40 @@ void parse_args(int argc, char **argv, cli *c)
 				printf("%s\n", sysmmu_gen_profiles[k]);
 			exit(0);
 		} else if (o == "--seed") {
-			c->seed = parse_u64("--seed", val(), UINT64_MAX);
+			c->seed = parse_u64("--seed", val(), 0, UINT64_MAX);
 			c->gen = true;
 		} else if (o == "--profile") {
 			c->profile = val();
 		} else if (o == "--ops") {
-			c->ops = parse_u64("--ops", val(), 100000000);
+			c->ops = parse_u64("--ops", val(), 1, 100000000);
 		} else if (o == "--variant") {
-			c->variant = (int)parse_u64("--variant", val(), 5);
+			c->variant = (int)parse_u64("--variant", val(), 3, 5);
 			if (c->variant != 3 && c->variant != 5)
 				usage_error("--variant must be 3 or 5, got %s", argv[i]);
 		} else if (o == "--tlb-entries") {
-			c->tlb = (unsigned)parse_u64("--tlb-entries", val(), 64);
+			c->tlb = (unsigned)parse_u64("--tlb-entries", val(), 4, 64);
 		} else if (o == "--flpd-entries") {
-			c->flpd = (unsigned)parse_u64("--flpd-entries", val(), 16);
+			c->flpd = (unsigned)parse_u64("--flpd-entries", val(), 1, 16);
 		} else if (o == "--timing-seed") {
-			c->timing_seed = parse_u64("--timing-seed", val(), UINT64_MAX);
+			c->timing_seed = parse_u64("--timing-seed", val(), 0, UINT64_MAX);
 		} else if (o == "--mem-latency") {
-			parse_range("--mem-latency", val(), &a, &b);
+			parse_range("--mem-latency", val(), SIM_MAX_LATENCY, &a, &b);
 			c->lat_min = (unsigned)a;
 			c->lat_max = (unsigned)b;
 		} else if (o == "--max-errors") {
-			c->max_errors = (unsigned)parse_u64("--max-errors", val(), 1000000);
-			if (!c->max_errors)
-				usage_error("--max-errors must be at least 1%s", "");
+			c->max_errors = (unsigned)parse_u64("--max-errors", val(), 1, 1000000);
 		} else if (o == "--check-tlb-every") {
-			c->check_every = parse_u64("--check-tlb-every", val(), 100000000);
+			c->check_every = parse_u64("--check-tlb-every", val(), 0, 100000000);
 		} else if (o == "--watchdog") {
-			c->watchdog = (unsigned)parse_u64("--watchdog", val(), UINT32_MAX);
-			if (!c->watchdog)
-				usage_error("--watchdog must be at least 1%s", "");
+			c->watchdog = (unsigned)parse_u64("--watchdog", val(), 1, SIM_MAX_WATCHDOG);
+		} else if (o == "--max-idle-cycles") {
+			c->max_idle = parse_u64("--max-idle-cycles", val(), 0, UINT64_MAX);
+		} else if (o == "--x-init-seed") {
+			c->x_init_seed = (uint32_t)parse_u64("--x-init-seed", val(), 0, SIM_MAX_XSEED);
 		} else if (o == "--trace") {
 			c->trace = val();
 		} else if (o == "--trace-window") {
-			parse_range("--trace-window", val(), &a, &b);
+			parse_range("--trace-window", val(), UINT32_MAX, &a, &b);
 			c->win_from = (long)a;
 			c->win_to = (long)b;
 		} else if (o == "--json") {
@@ -236,6 +240,10 @@ std::string repro_cmd(const cli &c, const struct vec *v)
 		r += " --check-tlb-every " + std::to_string(c.check_every);
 	if (c.watchdog != 20000)
 		r += " --watchdog " + std::to_string(c.watchdog);
+	if (c.max_idle != SIM_DEF_MAX_IDLE)
+		r += " --max-idle-cycles " + std::to_string(c.max_idle);
+	if (c.x_init_seed)
+		r += " --x-init-seed " + std::to_string(c.x_init_seed);
 	if (c.no_sb)
 		r += " --no-scoreboard";
 	return r;
@@ -384,6 +392,9 @@ int main(int argc, char **argv)
 	a.timing.lat_min = c.lat_min;
 	a.timing.lat_max = c.lat_max;
 	a.watchdog = c.watchdog;
+	a.max_idle = c.max_idle;
+	a.x_init_seed = c.x_init_seed;
+	a.sbo.x_init_seed = c.x_init_seed;
 	a.coverage_dat = c.cov_dat;
 	a.json = c.json == "-" ? "" : c.json;
 	a.no_scoreboard = c.no_sb;

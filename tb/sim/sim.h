@@ -16,6 +16,12 @@
 #include "sysmmu/scoreboard.h"
 #include "sysmmu/vec.h"
 
+/* Option limits (sysmmu-sim --help). */
+#define SIM_MAX_LATENCY   1000000u      /* --mem-latency MAX */
+#define SIM_MAX_WATCHDOG  UINT32_MAX    /* --watchdog */
+#define SIM_MAX_XSEED     2147483647u   /* --x-init-seed: Verilator's +verilator+seed+ range */
+#define SIM_DEF_MAX_IDLE  10000000ull   /* --max-idle-cycles default */
+
 struct sim_timing {
 	uint64_t seed;          /* 0: no random gaps, no back-pressure, fixed latency */
 	unsigned lat_min;       /* walk read latency range in cycles */
@@ -26,7 +32,9 @@ struct sim_args {
 	const struct vec *v;
 	struct sb_opts sbo;
 	sim_timing timing;
-	unsigned watchdog;      /* cycles without progress before giving up */
+	unsigned watchdog;      /* DUT cycles without progress tolerated (bench.h) */
+	uint64_t max_idle;      /* total cycles the vector's idle ops may take */
+	uint32_t x_init_seed;   /* 0: zeroed initial state, else Verilator's X-init seed */
 	std::string trace;      /* FST path, empty = no waves */
 	long trace_from;        /* first op of the trace window */
 	long trace_to;          /* last op of the trace window */

@@ -491,7 +491,13 @@ class CoverageTest(unittest.TestCase):
         self.assertEqual(jobs[0]["id"], "v5t4f8-p-9")
         self.assertEqual(jobsmod.sim_args(jobs[0]),
                          ["--seed", "9", "--profile", "p", "--ops", "10", "--variant", "5",
-                          "--tlb-entries", "4", "--flpd-entries", "8", "--timing-seed", "10"])
+                          "--tlb-entries", "4", "--flpd-entries", "8", "--timing-seed", "10",
+                          "--x-init-seed", "434440"])
+        # each random job its own X-init seed in Verilator's range; directed ones zero
+        many = jobsmod.build_jobs([], ["p"], [5], 50, 2147483600, 10)
+        xs = [j["x_init_seed"] for j in many]
+        self.assertEqual(len(set(xs)), len(xs))
+        self.assertTrue(all(1 <= x <= 2147483647 for x in xs))
 
 
 if __name__ == "__main__":
