@@ -14,12 +14,15 @@ def add_groups(dst, groups):
 
 
 def merge_jobs(jobs):
-    """{'3': groups, '5': groups} summed over the jobs that carry coverage,
+    """{'3': groups, '5': groups} summed over the passing jobs that carry
+    coverage (a failing job's bins may record behaviour that was wrong),
     variants in sorted order, jobs in list order (deterministic)."""
     per = {}
     for variant in sorted({j["variant"] for j in jobs}):
         acc = {}
         for job in jobs:
+            if job.get("outcome") != "pass":
+                continue
             if job["variant"] == variant and job.get("coverage"):
                 add_groups(acc, job["coverage"])
         if acc:

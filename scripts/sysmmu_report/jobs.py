@@ -90,6 +90,7 @@ def vec_job(path):
         "vector": path,
         "timing_seed": 1,
         "x_init_seed": 0,
+        "stable": "directed." + safe_id(name),
     }
 
 
@@ -122,7 +123,10 @@ def x_init_seed(seed):
     return seed * 48271 % 2147483647 + 1
 
 
-def gen_job(cfg, profile, seed, ops, timing_seed):
+def gen_job(cfg, profile, seed, ops, timing_seed, index=0):
+    """index: the job's place among those of its configuration and profile,
+    which names it the same way every night (v5t32f8.tlb.017) while the
+    seed moves with the date."""
     tag = config_tag(cfg)
     return {
         "id": "%s-%s-%d" % (tag, safe_id(profile), seed),
@@ -138,6 +142,7 @@ def gen_job(cfg, profile, seed, ops, timing_seed):
         "vector": None,
         "timing_seed": timing_seed,
         "x_init_seed": x_init_seed(seed),
+        "stable": "%s.%s.%03d" % (tag, safe_id(profile), index),
     }
 
 
@@ -169,7 +174,7 @@ def build_jobs(vectors, profiles, configs, seeds, seed_base, ops):
         cfg, profile = combos[i % len(combos)]
         seed = seed_base + i
         # Timing randomness differs per seed but is reproducible from it.
-        jobs.append(gen_job(cfg, profile, seed, ops, seed % 1000003 + 1))
+        jobs.append(gen_job(cfg, profile, seed, ops, seed % 1000003 + 1, i // len(combos)))
     seen = set()
     for job in jobs:
         if job["id"] in seen:

@@ -129,9 +129,17 @@ def write_junit(report_dir, run, totals):
     for key in ("git_rev", "seed_base", "seeds", "shard"):
         ET.SubElement(props, "property", {"name": key, "value": _x(run["meta"].get(key))})
     for job in jobs:
+        # The name stays the same across nights (the seed moves with the
+        # date and is a property), so CI can follow one test's history.
+        name = job.get("stable") or job["id"]
         case = ET.SubElement(suite, "testcase", {
-            "classname": "sysmmu.v%s.%s" % (job["variant"], job["group"]),
-            "name": _x(job["id"]), "time": "%.3f" % (job.get("duration") or 0)})
+            "classname": "sysmmu.%s" % name.rsplit(".", 1)[0] if job.get("stable")
+                         else "sysmmu.v%s.%s" % (job["variant"], job["group"]),
+            "name": _x(name), "time": "%.3f" % (job.get("duration") or 0)})
+        cprops = ET.SubElement(case, "properties")
+        for key in ("id", "seed", "timing_seed", "vector"):
+            if job.get(key) is not None:
+                ET.SubElement(cprops, "property", {"name": key, "value": _x(job[key])})
         o = job["outcome"]
         if o in results.UNFINISHED:
             ET.SubElement(case, "skipped", {"message": _x(job["message"])})
