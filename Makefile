@@ -79,6 +79,7 @@ BOOTSTRAP_NEEDS.rtl-srcs     := python
 BOOTSTRAP_NEEDS.slurm-test   := cc python verilator slurm
 BOOTSTRAP_NEEDS.slurm-bench  := cc python verilator slurm
 BOOTSTRAP_NEEDS.fuzz         := cc python fuzz
+BOOTSTRAP_NEEDS.testplan-test := cc python
 bootstrap_goals := $(filter-out help clean bootstrap,$(or $(MAKECMDGOALS),all))
 bootstrap_needs = $(sort $(foreach g,$(bootstrap_goals),$(or $(BOOTSTRAP_NEEDS.$(g)),all)))
 ifneq ($(bootstrap_goals),)
