@@ -60,3 +60,45 @@ def hbar(title, labels, series, stacked=True, unit="", max_value=None):
         y += rows_per_label * ROW
     out.append("</svg>")
     return "\n".join(out)
+
+
+def trend(title, labels, values, unit="", max_value=None, color="#1565c0"):
+    """A line plot of one metric over runs (labels: run ids, oldest first;
+    None values are gaps). max_value fixes the scale (100 for percent)."""
+    width, height, left, bottom, top_pad = 640, 170, 60, 30, 24
+    plot_w, plot_h = width - left - 20, height - bottom - top_pad
+    known = [v for v in values if v is not None]
+    hi = max_value or (max(known) if known else 1) or 1
+    lo = 0.0
+    out = ['<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="%d" height="%d" '
+           'role="img" aria-label="%s">' % (width, height, escape(title)),
+           '<text x="4" y="16" font-weight="bold">%s</text>' % escape(title),
+           '<rect x="%d" y="%d" width="%d" height="%d" fill="none" stroke="#ccc"/>'
+           % (left, top_pad, plot_w, plot_h)]
+    for frac in (0.0, 0.5, 1.0):
+        y = top_pad + plot_h * (1 - frac)
+        out.append('<text x="%d" y="%.1f" text-anchor="end">%s</text>'
+                   % (left - 4, y + 4, escape(fmt(lo + (hi - lo) * frac, unit))))
+    n = len(values)
+
+    def xy(i, v):
+        x = left + (plot_w * (i + 0.5) / n if n else 0)
+        return x, top_pad + plot_h * (1 - (v - lo) / ((hi - lo) or 1))
+
+    pts = [(i, v) for i, v in enumerate(values) if v is not None]
+    if len(pts) > 1:
+        out.append('<polyline fill="none" stroke="%s" stroke-width="2" points="%s"/>'
+                   % (color, " ".join("%.1f,%.1f" % xy(i, v) for i, v in pts)))
+    for i, v in pts:
+        x, y = xy(i, v)
+        out.append('<circle cx="%.1f" cy="%.1f" r="3" fill="%s"><title>%s: %s</title>'
+                   '</circle>' % (x, y, color, escape(str(labels[i])), escape(fmt(v, unit))))
+    if labels:
+        for i in sorted({0, n - 1}):
+            x, _ = xy(i, lo)
+            out.append('<text x="%.1f" y="%d" text-anchor="middle">%s</text>'
+                       % (x, height - 8, escape(str(labels[i]))))
+    if not pts:
+        out.append('<text x="%d" y="%d">no data</text>' % (left + 10, top_pad + plot_h // 2))
+    out.append("</svg>")
+    return "\n".join(out)
