@@ -33,6 +33,10 @@ enum fcov_group_id {
 	CG_IRQ,
 	CG_CFG,
 	CG_REG,
+	CG_FAULT_LATCH,
+	CG_FLUSH_POS,
+	CG_REPL_VICTIM,
+	CG_FLPD_STATE,
 	CG_COUNT,
 };
 
@@ -48,6 +52,10 @@ static const char *const group_names[CG_COUNT] = {
 	[CG_IRQ] = "irq_cg",
 	[CG_CFG] = "cfg_cg",
 	[CG_REG] = "reg_cg",
+	[CG_FAULT_LATCH] = "fault_latch_cg",
+	[CG_FLUSH_POS] = "flush_pos_cg",
+	[CG_REPL_VICTIM] = "repl_victim_cg",
+	[CG_FLPD_STATE] = "flpd_state_cg",
 };
 
 struct fcov_bin {
@@ -64,6 +72,7 @@ struct fcov_group {
 struct shadow_tlb {
 	bool valid;
 	enum sysmmu_size size;
+	uint32_t va_base;
 };
 
 struct reg_desc {
@@ -86,6 +95,13 @@ struct fcov {
 	uint32_t ctrl;
 	uint32_t cfg;
 	uint64_t l1_base;
+	uint32_t int_mask;
+	uint32_t flush_start, flush_end;
+	int last_flpd_flush;  /* flush kind that last reached the FLPD, -1 none */
+
+	/* fault_latch_cg: INT_STATUS bit and first bin per (kind, write). */
+	uint32_t fault_bit[SYSMMU_FAULT_SEC_PROT + 1][2];
+	unsigned latch_bin[SYSMMU_FAULT_SEC_PROT + 1][2];
 
 	/* The TLB/FLPD as of the last flush or finished translation. */
 	struct shadow_tlb tlb[SYSMMU_TLB_MAX];
@@ -236,6 +252,41 @@ static const char *const pslverr_names[ERR_NBINS] = {
 
 
 
+/*
+ * Crosses (issue 10). fault_latch_cg: fault kind x the VA register it
+ * latches into x what the interrupt line made of it.
+ */
+enum latch_irq { LATCH_IRQ, LATCH_INT_EN_OFF, LATCH_MASKED, LATCH_NIRQ };
+static const char *const latch_irq_names[LATCH_NIRQ] = { "irq", "int_en_off", "masked" };
+
+/* flush_pos_cg: flush kind x page size x where the page sits. */
+enum flush_pos {
+	POS_HOLDS,        /* entry: the page holds the flushed VA */
+	POS_SAME_REGION,  /* entry: another page of the VA's 1 MiB region */
+	POS_OTHER,        /* entry: elsewhere */
+	POS_INSIDE,       /* range: page within [S, E] */
+	POS_OVERLAP_LO,   /* range: page straddles S */
+	POS_OVERLAP_HI,   /* range: page straddles E */
+	POS_COVERS,       /* range: page strictly contains [S, E] */
+	POS_BELOW,
+	POS_ABOVE,
+	POS_N,
+};
+static const char *const pos_names[POS_N] = {
+	"holds", "same_region", "other", "inside", "overlap_lo", "overlap_hi",
+	"covers", "below", "above",
+};
+#define FLUSH_POS_BIN(range, sz, pos) ((((range) * 3u) + (sz)) * POS_N + (pos))
+
+/* repl_victim_cg: replacement mode x TLB full x victim position. */
+static const char *const victim_pos_names[3] = { "first", "middle", "last" };
+
+/* flpd_state_cg: FLPD lookup outcome x last flush that reached the FLPD. */
+static const char *const flpd_look_names[3] = { "hit", "hit_stale", "miss" };
+static const char *const flpd_since_names[4] = {
+	"no_flush", "after_all", "after_entry", "after_range",
+};
+
 /* Appends a bin; returns its index. Bins are never removed. */
 static unsigned add_bin(struct fcov_group *g, const char *name)
 {
@@ -355,6 +406,113 @@ static void build_reg(struct fcov *c)
 	build_names(g, pslverr_names, ERR_NBINS);
 }
 
+/* Index of the bin called name in g, or -1. */
+static int find_bin(const struct fcov_group *g, const char *name)
+{
+	for (unsigned i = 0; i < g->n; i++)
+		if (g->bin[i].name[0] && !strcmp(g->bin[i].name, name))
+			return (int)i;
+	return -1;
+}
+
+/*
+ * The INT_STATUS bit and VA register of every (kind, write), from the
+ * driver's view of the bits (vec_isr_source: one truth for the map). v3
+ * shares a bit and register between directions for some kinds; their bins
+ * are then shared too.
+ */
+static void build_fault_latch(struct fcov *c)
+{
+	struct fcov_group *g = &c->g[CG_FAULT_LATCH];
+	const char *reg[SYSMMU_FAULT_SEC_PROT + 1][2] = { { NULL } };
+	char name[FCOV_NAME_LEN];
+
+	for (unsigned bit = 0; bit < 32; bit++) {
+		struct vec_isr_src s;
+
+		vec_isr_source(c->variant, bit, &s);
+		if (s.kind == SYSMMU_FAULT_NONE || s.kind > SYSMMU_FAULT_SEC_PROT)
+			continue;
+		c->fault_bit[s.kind][s.write] = 1u << bit;
+		reg[s.kind][s.write] = vec_reg_name(c->variant, s.va_reg);
+	}
+	for (unsigned k = SYSMMU_FAULT_PAGE; k <= SYSMMU_FAULT_SEC_PROT; k++)
+		for (unsigned w = 0; w < 2; w++) {
+			if (!reg[k][w]) {  /* one bit for both directions */
+				reg[k][w] = reg[k][!w];
+				c->fault_bit[k][w] = c->fault_bit[k][!w];
+			}
+			snprintf(name, sizeof(name), "%s.%s.%s", sysmmu_fault_name(k),
+				 reg[k][w] ? reg[k][w] : "none", latch_irq_names[0]);
+			if (find_bin(g, name) >= 0) {
+				c->latch_bin[k][w] = (unsigned)find_bin(g, name);
+				continue;
+			}
+			c->latch_bin[k][w] = g->n;
+			for (unsigned q = 0; q < LATCH_NIRQ; q++) {
+				snprintf(name, sizeof(name), "%s.%s.%s", sysmmu_fault_name(k),
+					 reg[k][w] ? reg[k][w] : "none", latch_irq_names[q]);
+				add_bin(g, name);
+			}
+		}
+}
+
+static bool flush_pos_legal(unsigned range, unsigned sz, unsigned pos)
+{
+	if (!range)
+		return pos <= POS_OTHER && !(sz == SYSMMU_SIZE_1M && pos == POS_SAME_REGION);
+	if (pos < POS_INSIDE)
+		return false;
+	/* [S, E] is whole 4 KiB pages: a 4 KiB page is in, below or above. */
+	return sz != SYSMMU_SIZE_4K || pos == POS_INSIDE || pos >= POS_BELOW;
+}
+
+static void build_flush_pos(struct fcov_group *g, enum sysmmu_variant v)
+{
+	for (unsigned r = 0; r < 2; r++)
+		for (unsigned sz = 0; sz < 3; sz++)
+			for (unsigned pos = 0; pos < POS_N; pos++) {
+				unsigned i = g->n++;
+
+				g->bin[i].name[0] = '\0';
+				if ((r && v == SYSMMU_V3) || !flush_pos_legal(r, sz, pos))
+					continue;
+				snprintf(g->bin[i].name, sizeof(g->bin[i].name), "%s.%s.%s",
+					 r ? "range" : "entry", size_names[sz], pos_names[pos]);
+			}
+}
+
+static void build_repl_victim(struct fcov_group *g)
+{
+	char name[FCOV_NAME_LEN];
+
+	/* Index = (lru * 2 + full) * 3 + position. */
+	for (unsigned lru = 0; lru < 2; lru++)
+		for (unsigned full = 0; full < 2; full++)
+			for (unsigned p = 0; p < 3; p++) {
+				snprintf(name, sizeof(name), "%s.%s.%s", lru ? "lru" : "fifo",
+					 full ? "full" : "free", victim_pos_names[p]);
+				add_bin(g, name);
+			}
+}
+
+static void build_flpd_state(struct fcov_group *g, enum sysmmu_variant v)
+{
+	char name[FCOV_NAME_LEN];
+
+	/* Index = outcome * 4 + since; v3 has no range flush. */
+	for (unsigned o = 0; o < 3; o++)
+		for (unsigned f = 0; f < 4; f++) {
+			unsigned i = g->n++;
+
+			g->bin[i].name[0] = '\0';
+			if (v == SYSMMU_V3 && f == 3)
+				continue;
+			snprintf(name, sizeof(name), "%s.%s", flpd_look_names[o], flpd_since_names[f]);
+			snprintf(g->bin[i].name, sizeof(g->bin[i].name), "%s", name);
+		}
+}
+
 struct fcov *fcov_create(const struct sysmmu *model, const struct vmem *mem)
 {
 	const struct sysmmu_config *cfg;
@@ -389,7 +547,12 @@ struct fcov *fcov_create(const struct sysmmu *model, const struct vmem *mem)
 	build_names(&c->g[CG_IRQ], irq_names, IRQ_NBINS);
 	build_cfg(&c->g[CG_CFG]);
 	build_reg(c);
+	build_fault_latch(c);
+	build_flush_pos(&c->g[CG_FLUSH_POS], c->variant);
+	build_repl_victim(&c->g[CG_REPL_VICTIM]);
+	build_flpd_state(&c->g[CG_FLPD_STATE], c->variant);
 	c->cur_flpd_fill_idx = -1;
+	c->last_flpd_flush = -1;
 	return c;
 }
 
@@ -415,8 +578,12 @@ static bool tlb_has_valid_above(const struct fcov *c, int idx)
 
 static void on_tlb_fill(struct fcov *c, const struct sysmmu_event *ev)
 {
+	unsigned pos;
+
 	if (ev->index < 0 || (unsigned)ev->index >= c->tlb_n)
 		return;
+	pos = ev->index == 0 ? 0 : (unsigned)ev->index == c->tlb_n - 1 ? 2 : 1;
+	hit(c, CG_REPL_VICTIM, (!!(c->cfg & SYSMMU_COM_CFG_LRU) * 2 + ev->evicted) * 3 + pos);
 	if (!ev->evicted) {
 		/* A free slot below a valid entry is a hole a flush left. */
 		if (tlb_has_valid_above(c, ev->index))
@@ -440,6 +607,12 @@ static uint64_t l1_addr(const struct fcov *c, uint32_t tag)
 	return c->l1_base | ((uint64_t)tag << 2);
 }
 
+/* outcome: 0 hit, 1 stale hit, 2 miss; crossed with the last FLPD flush. */
+static void flpd_state(struct fcov *c, unsigned outcome)
+{
+	hit(c, CG_FLPD_STATE, outcome * 4 + (unsigned)(c->last_flpd_flush + 1));
+}
+
 static void on_flpd_hit(struct fcov *c, const struct sysmmu_event *ev)
 {
 	struct sysmmu_flpd_entry e;
@@ -449,10 +622,13 @@ static void on_flpd_hit(struct fcov *c, const struct sysmmu_event *ev)
 		return;
 	sysmmu_flpd_get(c->model, (unsigned)ev->index, &e);
 	/* Stale: the cached link is not what the table in memory holds now. */
-	if (vmem_read32(c->mem, l1_addr(c, e.tag), &now) != 0 || now != e.entry)
+	if (vmem_read32(c->mem, l1_addr(c, e.tag), &now) != 0 || now != e.entry) {
 		hit(c, CG_FLPD, FLPD_HIT_STALE);
-	else
+		flpd_state(c, 1);
+	} else {
 		hit(c, CG_FLPD, FLPD_HIT_FRESH);
+		flpd_state(c, 0);
+	}
 }
 
 static void on_flpd_fill(struct fcov *c, const struct sysmmu_event *ev)
@@ -484,6 +660,7 @@ void fcov_event(struct fcov *c, const struct sysmmu_event *ev)
 		break;
 	case SYSMMU_EV_FLPD_MISS:
 		hit(c, CG_FLPD, FLPD_MISS);
+		flpd_state(c, 2);
 		break;
 	case SYSMMU_EV_FLPD_FILL:
 		on_flpd_fill(c, ev);
@@ -587,6 +764,22 @@ static void cover_bus_error(struct fcov *c, const struct sysmmu_result *res)
 		hit(c, CG_BUSERR, BE_L2);
 }
 
+static void cover_fault_latch(struct fcov *c, const struct sysmmu_req *req,
+			      const struct sysmmu_result *res)
+{
+	enum latch_irq q;
+
+	if (res->fault < SYSMMU_FAULT_PAGE || res->fault > SYSMMU_FAULT_SEC_PROT)
+		return;
+	if (!(c->ctrl & SYSMMU_COM_CTRL_INT_EN))
+		q = LATCH_INT_EN_OFF;
+	else if (c->int_mask & c->fault_bit[res->fault][req->write])
+		q = LATCH_MASKED;
+	else
+		q = LATCH_IRQ;
+	hit(c, CG_FAULT_LATCH, c->latch_bin[res->fault][req->write] + q);
+}
+
 static void cover_irq(struct fcov *c)
 {
 	if (sysmmu_irq(c->model))
@@ -606,6 +799,7 @@ static void sync_filled(struct fcov *c, const struct sysmmu_result *res)
 		sysmmu_tlb_get(c->model, (unsigned)res->tlb_index, &e);
 		c->tlb[res->tlb_index].valid = e.valid;
 		c->tlb[res->tlb_index].size = e.size;
+		c->tlb[res->tlb_index].va_base = e.va_base;
 	}
 	c->cur_flpd_fill = false;
 	c->cur_flpd_fill_idx = -1;
@@ -628,6 +822,7 @@ void fcov_xlate(struct fcov *c, const struct sysmmu_req *req, const struct sysmm
 	cover_leaf(c, req, res);
 	if (res->fault != SYSMMU_FAULT_NONE) {
 		cover_fault(c, req, res);
+		cover_fault_latch(c, req, res);
 		cover_irq(c);
 	}
 	if (res->fault == SYSMMU_FAULT_MULTI_HIT)
@@ -669,6 +864,53 @@ static bool is_flush_reg(const struct fcov *c, uint32_t off, enum sysmmu_flush_k
 	return true;
 }
 
+static const uint32_t page_bytes[3] = { 0x1000u, 0x10000u, 0x100000u };
+
+static enum flush_pos entry_pos(uint32_t va, const struct shadow_tlb *t)
+{
+	if ((va & ~(page_bytes[t->size] - 1)) == t->va_base)
+		return POS_HOLDS;
+	if ((va >> 20) == (t->va_base >> 20))
+		return POS_SAME_REGION;
+	return POS_OTHER;
+}
+
+static enum flush_pos range_pos(uint32_t s, uint32_t e, const struct shadow_tlb *t)
+{
+	uint32_t lo = t->va_base, hi = t->va_base + (page_bytes[t->size] - 1);
+
+	if (hi < s)
+		return POS_BELOW;
+	if (lo > e)
+		return POS_ABOVE;
+	if (lo >= s && hi <= e)
+		return POS_INSIDE;
+	if (lo < s && hi > e)
+		return POS_COVERS;
+	return lo < s ? POS_OVERLAP_LO : POS_OVERLAP_HI;
+}
+
+/* Where each valid entry sat relative to an entry or range flush (shadow
+ * still holds the TLB as it was before the flush). */
+static void cover_flush_pos(struct fcov *c, enum sysmmu_flush_kind kind, uint32_t val)
+{
+	uint32_t s = c->flush_start & ~0xFFFu, e = c->flush_end | 0xFFFu;
+
+	if (kind == SYSMMU_FLUSH_ALL || (kind == SYSMMU_FLUSH_RANGE && s > e))
+		return;
+	for (unsigned i = 0; i < c->tlb_n; i++) {
+		const struct shadow_tlb *t = &c->tlb[i];
+		bool range = kind == SYSMMU_FLUSH_RANGE;
+		enum flush_pos pos;
+
+		if (!t->valid || (unsigned)t->size > SYSMMU_SIZE_1M)
+			continue;
+		pos = range ? range_pos(s, e, t) : entry_pos(val & ~0xFFFu, t);
+		if (flush_pos_legal(range, t->size, pos))
+			hit(c, CG_FLUSH_POS, FLUSH_POS_BIN(range, t->size, pos));
+	}
+}
+
 /*
  * Called after the model applied the flush: compare the shadow (the TLB
  * before) with the model now. A page size the TLB held is a "hit" when the
@@ -684,6 +926,8 @@ static void cover_flush(struct fcov *c, enum sysmmu_flush_kind kind, uint32_t va
 		hit(c, CG_FLUSH, base + FLUSH_NOP);
 		return;
 	}
+	cover_flush_pos(c, kind, val);
+	c->last_flpd_flush = (int)kind;
 	for (unsigned i = 0; i < c->tlb_n; i++) {
 		struct sysmmu_tlb_entry e;
 
@@ -696,6 +940,7 @@ static void cover_flush(struct fcov *c, enum sysmmu_flush_kind kind, uint32_t va
 		}
 		c->tlb[i].valid = e.valid;
 		c->tlb[i].size = e.size;
+		c->tlb[i].va_base = e.va_base;
 	}
 	if (!any)
 		hit(c, CG_FLUSH, base + FLUSH_EMPTY);
@@ -757,8 +1002,14 @@ static void cover_write(struct fcov *c, uint32_t off, uint32_t val, size_t pendi
 		hit(c, CG_IRQ, IRQ_CLEAR);
 	else if (off == int_mask && val)
 		hit(c, CG_IRQ, IRQ_MASK_WRITE);
+	else if (c->variant == SYSMMU_V5 && off == SYSMMU_V5_FLUSH_START)
+		c->flush_start = val;
+	else if (c->variant == SYSMMU_V5 && off == SYSMMU_V5_FLUSH_END)
+		c->flush_end = val;
 	else if (is_flush_reg(c, off, &kind))
 		cover_flush(c, kind, val);
+	if (off == int_mask)
+		c->int_mask = val;
 	track_pt_base(c, off, val);
 }
 

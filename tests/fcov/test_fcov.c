@@ -166,14 +166,14 @@ Test(fcov, bin_totals_per_variant_all_zero_at_start)
 
 	setup(SYSMMU_V3, 32, 8);
 	fcov_totals(E.c, &bins, &hit);
-	cr_assert_eq(bins, 175, "v3 bins %u", bins);
+	cr_assert_eq(bins, 228, "v3 bins %u (175 + 53 in the crosses)", bins);
 	cr_assert_eq(hit, 1, "only PT_BASE_ADDR.wr from setup, got %u", hit);
 	cr_assert_eq(BIN("flush_cg", "range.4K.hit"), -1, "v3 has no range flush");
 	cr_assert_eq(BIN("reg_cg", "PT_BASE_ADDR.wr"), 1);
 	teardown();
 	setup(SYSMMU_V5, 32, 8);
 	fcov_totals(E.c, &bins, &hit);
-	cr_assert_eq(bins, 189, "v5 bins %u", bins);
+	cr_assert_eq(bins, 266, "v5 bins %u (189 + 77 in the crosses)", bins);
 	cr_assert_eq(BIN("flush_cg", "range.4K.hit"), 0);
 	cr_assert_eq(BIN("flush_cg", "all.4K.miss"), -1, "flush all never misses");
 	cr_assert_eq(BIN("nope_cg", "x"), -1);
@@ -193,7 +193,9 @@ Test(fcov, json_is_ordered_complete_and_deterministic)
 			   strlen("{\"covergroups\":{\"xlate_cg\":{\"4K.R.ok.hit\":0,\"4K.R.ok.miss\":1,")),
 		  "got %.80s", a);
 	cr_assert_not_null(strstr(a, "\"reg_cg\":{\"MMU_CTRL.rd\":0,\"MMU_CTRL.wr\":1,"));
-	cr_assert_not_null(strstr(a, "\"pslverr.pstrb.wr\":0}}}"), "ends with the last bin");
+	cr_assert_not_null(strstr(a, "\"pslverr.pstrb.wr\":0},\"fault_latch_cg\":{"),
+			  "reg_cg, then the crosses");
+	cr_assert_not_null(strstr(a, "\"miss.after_range\":0}}}"), "ends with the last bin");
 	teardown();
 	setup(SYSMMU_V5, 32, 8);
 	map_small(0x1000, 0, 0x500000, RW);
@@ -440,6 +442,127 @@ Test(fcov, irq_raised_disabled_masked)
 	wr(SYSMMU_V3_INT_MASK, 0);
 	cr_assert_eq(BIN("irq_cg", "int_clear_write"), 1);
 	cr_assert_eq(BIN("irq_cg", "int_mask_write"), 1);
+	teardown();
+}
+
+Test(fcov, cross_fault_kind_latched_register_interrupt_state)
+{
+	setup(SYSMMU_V3, 32, 8);
+	wr(SYSMMU_COM_MMU_CTRL, SYSMMU_COM_CTRL_EN);
+	xl(0x100000, true, false);
+	cr_assert_eq(BIN("fault_latch_cg", "PAGE_FAULT.PAGE_FAULT_ADDR.int_en_off"), 1,
+		     "v3: one register for both directions");
+	wr(SYSMMU_V3_INT_MASK, SYSMMU_V3_INT_PAGE_FAULT);
+	unblock();
+	xl(0x100000, false, false);
+	cr_assert_eq(BIN("fault_latch_cg", "PAGE_FAULT.PAGE_FAULT_ADDR.masked"), 1);
+	wr(SYSMMU_V3_INT_MASK, 0);
+	unblock();
+	xl(0x100000, false, false);
+	cr_assert_eq(BIN("fault_latch_cg", "PAGE_FAULT.PAGE_FAULT_ADDR.irq"), 1);
+	cr_assert_eq(BIN("fault_latch_cg", "ACC_PROT.AW_FAULT_ADDR.irq"), 0);
+	teardown();
+	setup(SYSMMU_V5, 32, 8);
+	map_section(0x400000, 0x800000, SYSMMU_PERM_R, false);
+	enable(SYSMMU_COM_CFG_EAP);
+	/* A mask bit of another source does not mask this one. */
+	wr(SYSMMU_V5_INT_MASK, 1u << 3);
+	xl(0x400000, true, false);
+	cr_assert_eq(BIN("fault_latch_cg", "ACC_PROT.FAULT_AW_VA.irq"), 1);
+	wr(SYSMMU_V5_INT_MASK, 1u << 19);
+	unblock();
+	xl(0x400000, true, false);
+	cr_assert_eq(BIN("fault_latch_cg", "ACC_PROT.FAULT_AW_VA.masked"), 1);
+	cr_assert_eq(BIN("fault_latch_cg", "ACC_PROT.FAULT_AR_VA.masked"), 0);
+	teardown();
+}
+
+Test(fcov, cross_flush_kind_size_position)
+{
+	setup(SYSMMU_V5, 32, 8);
+	map_small(0x1000, 0, 0x500000, RW);
+	map_small(0x5000, 0, 0x501000, RW);
+	map_section(0x400000, 0x800000, RW, false);
+	map_large(0x210000, 1, 0x600000, RW);
+	enable(0);
+	xl(0x1000, false, false);
+	xl(0x5000, false, false);
+	xl(0x400000, false, false);
+	xl(0x210000, false, false);
+	wr(SYSMMU_V5_FLUSH_ENTRY, 0x1000 | 1);
+	cr_assert_eq(BIN("flush_pos_cg", "entry.4K.holds"), 1);
+	cr_assert_eq(BIN("flush_pos_cg", "entry.4K.same_region"), 1);
+	cr_assert_eq(BIN("flush_pos_cg", "entry.1M.other"), 1);
+	cr_assert_eq(BIN("flush_pos_cg", "entry.64K.other"), 1);
+	/* [0x218000, 0x218FFF] lies inside the 64 KiB page at 0x210000. */
+	wr(SYSMMU_V5_FLUSH_START, 0x218000);
+	wr(SYSMMU_V5_FLUSH_END, 0x218000);
+	wr(SYSMMU_V5_FLUSH_RANGE, 1);
+	cr_assert_eq(BIN("flush_pos_cg", "range.64K.covers"), 1);
+	cr_assert_eq(BIN("flush_pos_cg", "range.4K.below"), 1, "0x5000 stays below");
+	cr_assert_eq(BIN("flush_pos_cg", "range.1M.above"), 1);
+	/* From inside the section's MiB to beyond it: straddles the low end. */
+	xl(0x210000, false, false);
+	wr(SYSMMU_V5_FLUSH_START, 0x3FF000);
+	wr(SYSMMU_V5_FLUSH_END, 0x400000);
+	wr(SYSMMU_V5_FLUSH_RANGE, 1);
+	cr_assert_eq(BIN("flush_pos_cg", "range.1M.overlap_hi"), 1);
+	xl(0x400000, false, false);
+	wr(SYSMMU_V5_FLUSH_START, 0x4FF000);
+	wr(SYSMMU_V5_FLUSH_END, 0x500000);
+	wr(SYSMMU_V5_FLUSH_RANGE, 1);
+	cr_assert_eq(BIN("flush_pos_cg", "range.1M.overlap_lo"), 1);
+	/* START > END flushes nothing and places nothing. */
+	cr_assert_eq(BIN("flush_pos_cg", "range.64K.below"), 2);
+	wr(SYSMMU_V5_FLUSH_START, 0x300000);
+	wr(SYSMMU_V5_FLUSH_END, 0x200000);
+	wr(SYSMMU_V5_FLUSH_RANGE, 1);
+	cr_assert_eq(BIN("flush_pos_cg", "range.64K.below"), 2);
+	teardown();
+}
+
+Test(fcov, cross_replacement_mode_full_victim_position)
+{
+	setup(SYSMMU_V3, 4, 8);
+	enable(SYSMMU_COM_CFG_LRU);
+	fill_five();
+	cr_assert_eq(BIN("repl_victim_cg", "lru.free.first"), 1);
+	cr_assert_eq(BIN("repl_victim_cg", "lru.free.middle"), 2);
+	cr_assert_eq(BIN("repl_victim_cg", "lru.free.last"), 1);
+	cr_assert_eq(BIN("repl_victim_cg", "lru.full.first"), 1, "rank 3 is entry 0");
+	wr(SYSMMU_V3_MMU_FLUSH, 1);
+	wr(SYSMMU_COM_MMU_CFG, 0);
+	fill_five();
+	cr_assert_eq(BIN("repl_victim_cg", "fifo.full.first"), 1);
+	xl(0x6000, false, false);
+	cr_assert_eq(BIN("repl_victim_cg", "fifo.full.middle"), 1);
+	teardown();
+}
+
+Test(fcov, cross_flpd_outcome_stale_last_flush)
+{
+	setup(SYSMMU_V5, 32, 2);
+	map_small(0x1000, 0, 0x500000, RW);
+	map_small(0x2000, 0, 0x501000, RW);
+	map_small(0x3000, 0, 0x502000, RW);
+	enable(SYSMMU_COM_CFG_FLPD_EN);
+	xl(0x1000, false, false);
+	cr_assert_eq(BIN("flpd_state_cg", "miss.no_flush"), 1);
+	xl(0x2000, false, false);
+	cr_assert_eq(BIN("flpd_state_cg", "hit.no_flush"), 1);
+	wr(SYSMMU_V5_FLUSH_START, 0x900000);
+	wr(SYSMMU_V5_FLUSH_END, 0x900000);
+	wr(SYSMMU_V5_FLUSH_RANGE, 1);
+	vmem_write32(E.mem, L1B, sysmmu_mk_link(E.v, L2B + 0x400, false));
+	xl(0x3000, false, false);
+	cr_assert_eq(BIN("flpd_state_cg", "hit_stale.after_range"), 1);
+	wr(SYSMMU_V5_FLUSH_ENTRY, 0x3000 | 1);
+	map_small(0x4000, 1, 0x503000, RW);
+	xl(0x4000, false, false);
+	cr_assert_eq(BIN("flpd_state_cg", "miss.after_entry"), 1);
+	wr(flush_reg(SYSMMU_FLUSH_ALL), 0);
+	xl(0x4000, false, false);
+	cr_assert_eq(BIN("flpd_state_cg", "hit.after_entry"), 0, "a TLB hit looks up no FLPD");
 	teardown();
 }
 
