@@ -17,3 +17,15 @@ TEST_TARGETS += testplan-test
 .PHONY: testplan-test
 testplan-test: $(FCOV_BINS) $(BUILD)/sysmmu-gen
 	$(PYTHON) scripts/testplan --fcov-bins $(FCOV_BINS) --gen $(BUILD)/sysmmu-gen
+
+# `make signoff`: the nightly (into its own report folder, so an older
+# reports/latest is never judged), then scripts/signoff against the goals
+# and testpoints of docs/testplan.toml. Fails and lists what is missing
+# when a job fails, a goal is missed or a waiver is stale.
+SIGNOFF_ID := $(shell date -u +%Y%m%d-%H%M%S)
+.PHONY: signoff
+## signoff        make nightly + scripts/signoff: every goal of docs/testplan.toml, or what is missing
+signoff: testplan-test
+	@$(MAKE) --no-print-directory nightly NIGHTLY_ARGS='$(NIGHTLY_ARGS) --out reports/$(SIGNOFF_ID)'; \
+	rc=$$?; $(PYTHON) scripts/signoff --report reports/$(SIGNOFF_ID) || exit 1; \
+	[ $$rc -eq 0 ] || { echo "signoff: make nightly exited $$rc"; exit 1; }

@@ -49,7 +49,39 @@ def aggregate(run):
                          for g, (h, m) in sorted(hits.items(), key=_group_key)}
     t["latency"] = {k: dict(sorted(v.items(), key=lambda kv: _int_or(kv[0])))
                     for k, v in lat.items()}
+    t["latency_stats"] = {k: percentiles(v) for k, v in t["latency"].items()}
+    t["by_config"] = by_config(jobs)
     return t
+
+
+def by_config(jobs):
+    """{config: {group: {pass, fail, not_run}}}: a failure on one TLB/FLPD
+    size is seen as such, not pooled with the variant's other sizes."""
+    out = {}
+    for job in jobs:
+        o = job["outcome"]
+        key = "pass" if o == results.PASS else "not_run" if o in results.UNFINISHED else "fail"
+        cell = out.setdefault(results.job_config(job), {}).setdefault(
+            job["group"], {"pass": 0, "fail": 0, "not_run": 0})
+        cell[key] += 1
+    return {c: dict(sorted(g.items(), key=_group_key)) for c, g in sorted(out.items())}
+
+
+def percentiles(hist):
+    """{p50, p99, max, n} of a {cycles: count} histogram (None when empty)."""
+    items = sorted((_int_or(k), n) for k, n in hist.items() if _num(n) > 0)
+    total = sum(n for _, n in items)
+    if not total:
+        return {"p50": None, "p99": None, "max": None, "n": 0}
+    out = {"n": total, "max": items[-1][0]}
+    for name, frac in (("p50", 0.50), ("p99", 0.99)):
+        need, seen = frac * total, 0
+        for cyc, n in items:
+            seen += n
+            if seen >= need:
+                out[name] = cyc
+                break
+    return out
 
 
 def _group_key(item):
@@ -98,6 +130,7 @@ def write_results_json(report_dir, run, totals):
             "functional_coverage": run.get("functional_coverage") or {},
             "functional_summary": fcovmerge.summarize(run.get("functional_coverage") or {}),
             "code_coverage": run.get("code_coverage"),
+            "testplan": run.get("testplan"),
             "jobs": [public_job(report_dir, j) for j in run["jobs"]]}
     path = os.path.join(report_dir, "results.json")
     with open(path + ".tmp", "w", encoding="utf-8") as f:
@@ -187,21 +220,26 @@ def write_summary_md(report_dir, run, totals):
         lines.append("none")
     for b in run["buckets"]:
         mini = b.get("minimized") or {}
-        lines.append("- **%s** `%s` (%s): %d job(s), variants %s, first %s" % (
-            b["id"], b["signature"], b["area"], b["count"],
-            ",".join("v%s" % v for v in b["variants"]), b["first"]))
+        lines.append("- **%s** `%s` (%s): %d job(s), configurations %s, first %s" % (
+            b["id"], b.get("key") or b["signature"], b["area"], b["count"],
+            ",".join(b.get("configs") or ["v%s" % v for v in b["variants"]]), b["first"]))
         if mini.get("reproduced"):
             lines.append("  - minimized %d -> %d ops: `%s`" % (
                 mini["ops_before"], mini["ops_after"], mini.get("repro")))
         lines.append("  - repro: `%s`" % b.get("repro"))
+        if b.get("gtkw"):
+            lines.append("  - waves: `gtkwave %s`" % b["gtkw"])
     lines += ["", "## Coverage", "",
               "- functional: %d/%d bins hit (%.2f%%), %d holes" % (
                   fsum["hit"], fsum["bins"], fsum["percent"], len(fsum["holes"]))]
     cc = run.get("code_coverage")
     if cc:
+        waived = cc.get("waived") or {}
         for kind, s in (cc.get("summary") or {}).items():
-            lines.append("- RTL %s: %d/%d points (%.2f%%)" % (kind, s["covered"], s["points"],
-                                                             s["percent"]))
+            w = waived.get(kind) or {"waived": 0, "percent": s["percent"]}
+            lines.append("- RTL %s: %d/%d points, raw %.2f%%, waived %.2f%% (%d holes waived)"
+                         % (kind, s["covered"], s["points"], s["percent"], w["percent"],
+                            w["waived"]))
     elif cc is None and meta.get("coverage"):
         lines.append("- RTL code coverage: not produced (see coverage.log)")
     if fsum["holes"]:
@@ -217,8 +255,31 @@ def write_summary_md(report_dir, run, totals):
 CSS = """body{font-family:sans-serif;margin:1.5em;max-width:1200px}
 table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:2px 6px;
 text-align:left;vertical-align:top}th{background:#eee}.pass{color:#2e7d32}.fail{color:#c62828}
-code{background:#f4f4f4;padding:1px 3px;word-break:break-all}.banner{font-size:1.4em;
-font-weight:bold}svg.chart{font-size:11px;display:block;margin:.5em 0}"""
+code{background:#f4f4f4;padding:1px 3px}pre.cmd{background:#f4f4f4;padding:2px 4px;margin:2px 0;
+white-space:pre;overflow-x:auto;max-width:60em;user-select:all}.banner{font-size:1.4em;
+font-weight:bold}svg.chart{font-size:11px;display:block;margin:.5em 0}
+.bar{display:inline-block;width:120px;height:10px;background:#eee;vertical-align:middle}
+.bar span{display:block;height:10px;background:#2e7d32}"""
+
+
+def cmd(text):
+    """A command line that copies cleanly: never broken inside a word
+    (no word-break), selected whole with one click."""
+    return '<pre class="cmd">%s</pre>' % escape(text or "")
+
+
+def pct_color(percent):
+    """Cell background from red (0 %) through amber to green (100 %)."""
+    if percent >= 100:
+        return "#c8e6c9"
+    if percent >= 80:
+        return "#fff3c4"
+    return "#ffcdd2"
+
+
+def pct_cell(num, den):
+    p = 100.0 * num / den if den else 100.0
+    return '<td style="background:%s">%d/%d</td>' % (pct_color(p), num, den)
 
 
 def _a(href, text):
@@ -258,9 +319,52 @@ def _passfail_html(totals):
     return _table(["profile", "variant", "pass", "fail", "not run"], rows) + chart
 
 
+def _config_html(totals):
+    rows = []
+    for cfg, groups in (totals.get("by_config") or {}).items():
+        for group, c in groups.items():
+            cls = "fail" if c["fail"] else "pass"
+            rows.append((escape(cfg), escape(group), '<span class="pass">%d</span>' % c["pass"],
+                         '<span class="%s">%d</span>' % (cls, c["fail"]), str(c["not_run"])))
+    return _table(["configuration", "profile", "pass", "fail", "not run"], rows)
+
+
+def _testplan_html(run):
+    """Per testpoint, grouped by stage: tests passing / total and bins hit,
+    cells coloured by percentage, stage progress bars, spec links."""
+    tp = run.get("testplan")
+    if not tp:
+        return "<p>No testplan status (%s).</p>" % escape(
+            run["meta"].get("testplan_error") or "docs/testplan.toml not read")
+    out = []
+    anchors = tp.get("anchors") or {}
+    for stage, st in tp["stages"].items():
+        out.append('<h3>%s: %d/%d testpoints complete <span class="bar"><span style="width:%d%%">'
+                   "</span></span> %.0f%%</h3>" % (escape(stage), st["done"], st["testpoints"],
+                                                  int(st["percent"]), st["percent"]))
+        rows = []
+        for r in tp["testpoints"]:
+            if r["stage"] != stage:
+                continue
+            spec = ", ".join(_a("%s#%s" % (SPEC_DOC, anchors[s]), "§" + s) if s in anchors
+                             else escape("§" + s) for s in r["spec"])
+            holes = ("<details><summary>%d holes</summary>%s</details>"
+                     % (len(r["holes"]), "<br>".join(escape(h) for h in r["holes"]))
+                     if r["holes"] else "")
+            rows.append('<tr id="tp-%s"><td>%s</td><td>%s</td><td>%s</td>%s%s<td>%s</td></tr>'
+                        % (escape(r["name"]), escape(r["name"]), spec, escape(r["desc"]),
+                           pct_cell(r["passed"], r["tests"]), pct_cell(r["hit"], r["bins"]),
+                           holes))
+        out.append("<table><tr><th>testpoint</th><th>spec</th><th>description</th>"
+                   "<th>tests passing</th><th>bins hit</th><th>holes</th></tr>%s</table>"
+                   % "".join(rows))
+    return "\n".join(out)
+
+
 def _buckets_html(report_dir, run):
     if not run["buckets"]:
         return "<p>No failures.</p>"
+    anchors = (run.get("testplan") or {}).get("anchors") or {}
     rows = []
     for b in run["buckets"]:
         mini = b.get("minimized") or {}
@@ -280,16 +384,32 @@ def _buckets_html(report_dir, run):
                            ("vector", "vector")):
             if b.get(key):
                 links.append(_a(b[key], label))
-        repro = "<code>%s</code>" % escape(b.get("repro") or "")
+        repro = cmd(b.get("repro"))
         if mini.get("repro"):
-            repro += "<br>minimized: <code>%s</code>" % escape(mini["repro"])
-        rows.append((escape(b["id"]), "<code>%s</code>" % escape(b["signature"]),
-                     escape(b["area"]), str(b["count"]),
-                     escape(", ".join("v%s" % v for v in b["variants"])),
+            repro += "minimized:" + cmd(mini["repro"])
+        if b.get("gtkw"):
+            repro += "waves:" + cmd("gtkwave %s" % b["gtkw"])
+        tps = ", ".join(_a("#tp-" + t, t) for t in b.get("testpoints") or []) or "-"
+        rows.append((escape(b["id"]), "<code>%s</code>" % escape(b.get("key") or b["signature"]),
+                     _spec_link(b["area"], anchors), tps, str(b["count"]),
+                     escape(", ".join(b.get("configs") or
+                                      ["v%s" % v for v in b["variants"]])),
                      escape(", ".join(b["groups"])), escape(b["first"]), repro,
                      "<br>".join(links)))
-    return _table(["bucket", "signature", "spec area", "jobs", "variants", "profiles",
-                   "first failure", "repro", "artifacts"], rows)
+    return ("<p>Commands run from the report folder (paths are relative to it).</p>" +
+            _table(["bucket", "signature", "spec area", "testpoints", "jobs", "configurations",
+                    "profiles", "first failure", "repro", "artifacts"], rows))
+
+
+SPEC_DOC = "../../docs/spec.md"
+
+
+def _spec_link(area, anchors):
+    """'§6 TLB' -> a link to that section of docs/spec.md."""
+    m = re.match(r"§([\d.]+)", area or "")
+    if not m or m.group(1) not in anchors:
+        return escape(area or "")
+    return _a("%s#%s" % (SPEC_DOC, anchors[m.group(1)]), area)
 
 
 def _small_file(report_dir, path, max_lines=60):
@@ -311,7 +431,7 @@ def _failed_jobs_html(report_dir, run):
         rows.append((escape(j["id"]), escape(j["outcome"]), "<code>%s</code>" % escape(j["signature"]),
                      escape(j["message"]),
                      _a(os.path.join(rel(report_dir, j["dir"]), "log.txt"), "log"),
-                     "<code>%s</code>" % escape(j.get("repro") or j.get("command") or "")))
+                     cmd(j.get("repro") or j.get("command"))))
     more = "<p>%d more not listed.</p>" % (len(failed) - 500) if len(failed) > 500 else ""
     return ("<h3>Failed jobs (%d)</h3>" % len(failed) +
             _table(["job", "outcome", "signature", "message", "log", "repro"], rows) + more)
@@ -338,12 +458,36 @@ def _coverage_html(run):
     cc = run.get("code_coverage")
     if cc:
         out.append("<h3>RTL code coverage</h3>")
-        rows = [(escape(k), str(s["covered"]), str(s["points"]), "%.2f" % s["percent"])
-                for k, s in (cc.get("summary") or {}).items()]
+        goals = (run.get("testplan") or {}).get("goals") or {}
+        waived = cc.get("waived") or {}
+        rows = []
+        for k, s in (cc.get("summary") or {}).items():
+            w = waived.get(k) or {"waived": 0, "percent": s["percent"]}
+            goal = goals.get(k)
+            ok = goal is None or w["percent"] >= goal
+            rows.append((escape(k), str(s["covered"]), str(s["points"]), "%.2f" % s["percent"],
+                         str(w["waived"]), '<span class="%s">%.2f</span>'
+                         % ("pass" if ok else "fail", w["percent"]),
+                         "-" if goal is None else "%.1f" % goal))
+        out.append(_table(["kind", "covered", "points", "raw %", "waived holes", "waived %",
+                           "goal %"], rows))
+        out.append("<p>Points are Verilator's coverage points (per instance). Waived: the "
+                   "holes in %s are left out of the points, one reason each (below).</p>"
+                   % escape(os.path.basename(cc.get("waiver_file") or "no waiver file")))
         if cc.get("lcov"):
             s = cc["lcov"]
-            rows.append(("lcov lines", str(s["hit"]), str(s["lines"]), "%.2f" % s["percent"]))
-        out.append(_table(["kind", "covered", "points", "%"], rows))
+            out.append("<p>The lcov HTML counts source lines instead (all points of one line "
+                       "as one, hit if any is): %d/%d lines, %.2f%%.</p>"
+                       % (s["hit"], s["lines"], s["percent"]))
+        if cc.get("waivers"):
+            out.append(_table(["waiver", "kind", "where", "holes", "reason"], [
+                (escape(w["where"]), escape(w["kind"]), escape("%s:%d %s" % (
+                    w["file"], w["line"], w.get("glob") or "")), str(w["holes"]),
+                 escape(w["reason"])) for w in cc["waivers"]]))
+        for msg in cc.get("stale_waivers") or []:
+            out.append('<p class="fail">stale waiver: %s</p>' % escape(msg))
+        if cc.get("waiver_error"):
+            out.append('<p class="fail">%s</p>' % escape(cc["waiver_error"]))
         if cc.get("html"):
             out.append("<p>%s, merged data %s</p>" % (_a(cc["html"], "lcov HTML report"),
                                                       _a(cc.get("dat"), "merged.dat")))
@@ -362,10 +506,13 @@ def _plots_html(totals):
                               "#6a1b9a")], unit="%", max_value=100))
     for kind in ("hit", "miss"):
         hist = totals["latency"][kind]
+        st = (totals.get("latency_stats") or {}).get(kind) or {}
         if hist:
-            out.append(svg.hbar("Latency histogram, TLB %s (cycles)" % kind,
+            out.append(svg.hbar("Latency histogram, TLB %s (cycles; log scale): p50 %s, "
+                                "p99 %s, max %s" % (kind, st.get("p50"), st.get("p99"),
+                                                    st.get("max")),
                                 ["%s cyc" % c for c in hist],
-                                [("responses", list(hist.values()), "#ef6c00")]))
+                                [("responses", list(hist.values()), "#ef6c00")], log=True))
     return "\n".join(out) or "<p>No latency or hit data.</p>"
 
 
@@ -396,7 +543,9 @@ def write_index_html(report_dir, run, totals):
         "<p>%s &middot; %s &middot; %s</p>" % (_a("results.json", "results.json"),
                                                 _a("junit.xml", "junit.xml"),
                                                 _a("summary.md", "summary.md")),
+        "<h2>Testplan</h2>", _testplan_html(run),
         "<h2>Pass/fail</h2>", _passfail_html(totals),
+        "<h3>By verilated configuration</h3>", _config_html(totals),
         "<h2>Failure buckets</h2>", _buckets_html(report_dir, run),
         _failed_jobs_html(report_dir, run),
         "<h2>Coverage</h2>", _coverage_html(run),
@@ -421,19 +570,28 @@ def generate(report_dir, run):
     return totals
 
 
-def summary_table(run, totals):
+def summary_table(run, totals, out_dir=None):
     """The end-of-run table for the terminal."""
     lines = ["%-10s %-4s %6s %6s %8s" % ("profile", "var", "pass", "fail", "not-run")]
     for group, variants in totals["by_group"].items():
         for v, c in variants.items():
             lines.append("%-10s v%-3s %6d %6d %8d" % (group, v, c["pass"], c["fail"], c["not_run"]))
     lines.append("%-15s %6d %6d %8d" % ("total", totals["pass"], totals["fail"], totals["not_run"]))
+    fails = [(cfg, g, c) for cfg, groups in (totals.get("by_config") or {}).items()
+             for g, c in groups.items() if c["fail"]]
+    for cfg, g, c in fails:
+        lines.append("  %s %s: %d fail of %d" % (cfg, g, c["fail"],
+                                                 c["pass"] + c["fail"] + c["not_run"]))
     for b in run["buckets"]:
         mini = b.get("minimized") or {}
-        lines.append("bucket %s: %s (%s) x%d, first %s" % (b["id"], b["signature"], b["area"],
-                                                          b["count"], b["first"]))
+        lines.append("bucket %s: %s (%s) x%d on %s, first %s" % (
+            b["id"], b.get("key") or b["signature"], b["area"], b["count"],
+            ",".join(b.get("configs") or []), b["first"]))
         if mini.get("reproduced"):
             lines.append("  minimized %d -> %d ops: %s" % (mini["ops_before"], mini["ops_after"],
                                                           mini["repro"]))
         lines.append("  repro: %s" % b.get("repro"))
+        if b.get("gtkw"):
+            lines.append("  waves: gtkwave %s" % (os.path.join(out_dir, b["gtkw"])
+                                                   if out_dir else b["gtkw"]))
     return "\n".join(lines)

@@ -121,26 +121,88 @@ def is_failure(job):
     return job["outcome"] not in (PASS,) + UNFINISHED
 
 
+def _number(text):
+    if isinstance(text, bool):
+        return int(text)
+    if isinstance(text, int):
+        return text
+    try:
+        return int(str(text), 0)
+    except ValueError:
+        return None
+
+
+def difference_kind(mismatch):
+    """What kind of difference the first mismatch is, independent of the
+    values that vary from seed to seed: missing / unexpected (one side
+    absent), spurious (expected 0), zeroed (got 0), low_bits (only bits
+    11:0 differ: an offset), one_bit, high_bits, or value (not numbers)."""
+    exp, act = mismatch.get("expected"), mismatch.get("actual")
+    if exp in (None, "", "none") and act in (None, "", "none"):
+        return "value"
+    if act in (None, "", "none"):
+        return "missing"
+    if exp in (None, "", "none"):
+        return "unexpected"
+    e, a = _number(exp), _number(act)
+    if e is None or a is None:
+        return "value"
+    if e == 0:
+        return "spurious"
+    if a == 0:
+        return "zeroed"
+    diff = e ^ a
+    if diff < 0x1000:
+        return "low_bits"
+    return "one_bit" if diff & (diff - 1) == 0 else "high_bits"
+
+
+def bucket_key(job):
+    """The normalised signature: area.field of the first mismatch plus the
+    kind of difference, so two bugs in one field are two buckets, while one
+    bug's later consequences (further mismatches) never split a bucket.
+    Runner signatures (timeout, crash, input error) stand alone."""
+    sig = job["signature"]
+    first = (job.get("mismatches") or [None])[0]
+    if not first or job["outcome"] != "mismatch":
+        return sig
+    return "%s:%s" % (sig, difference_kind(first))
+
+
+def job_config(job):
+    """v5t32f8: the verilated configuration the job ran on (its result's
+    sizes, else the requested ones, else the variant alone)."""
+    tlb = job.get("tlb_entries") or job.get("tlb_entries_hdr")
+    flpd = job.get("flpd_entries") or job.get("flpd_entries_hdr")
+    if tlb and flpd:
+        return "v%st%sf%s" % (job["variant"], tlb, flpd)
+    return "v%s" % job["variant"]
+
+
 def bucketize(jobs):
-    """Failures grouped by signature, biggest bucket first, then by name.
-    Each bucket: signature, area, count, job ids (job-list order), first."""
+    """Failures grouped by normalised signature (bucket_key), biggest bucket
+    first, then by key. Each bucket: key, signature (the simulator's, of the
+    first job: what the minimizer reproduces), area, count, job ids
+    (job-list order), first, variants, configurations, groups."""
     buckets = {}
     for job in jobs:
         if not is_failure(job):
             continue
-        b = buckets.setdefault(job["signature"], {
-            "signature": job["signature"], "area": job["area"], "count": 0,
-            "jobs": [], "variants": [], "groups": []})
+        key = bucket_key(job)
+        b = buckets.setdefault(key, {
+            "key": key, "signature": job["signature"], "area": job["area"], "count": 0,
+            "jobs": [], "variants": [], "configs": [], "groups": []})
         b["count"] += 1
         b["jobs"].append(job["id"])
-        if job["variant"] not in b["variants"]:
-            b["variants"].append(job["variant"])
-        if job["group"] not in b["groups"]:
-            b["groups"].append(job["group"])
-    out = sorted(buckets.values(), key=lambda b: (-b["count"], b["signature"]))
+        for field, value in (("variants", job["variant"]), ("configs", job_config(job)),
+                             ("groups", job["group"])):
+            if value not in b[field]:
+                b[field].append(value)
+    out = sorted(buckets.values(), key=lambda b: (-b["count"], b["key"]))
     for i, b in enumerate(out, 1):
         b["id"] = "b%02d" % i
         b["first"] = b["jobs"][0]
         b["variants"].sort()
+        b["configs"].sort()
         b["groups"].sort()
     return out

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """Small inline-SVG horizontal bar charts (no dependencies)."""
 
+import math
 from html import escape
 
 ROW = 18
@@ -15,9 +16,11 @@ def fmt(value, unit):
     return "%d%s" % (value, unit)
 
 
-def hbar(title, labels, series, stacked=True, unit="", max_value=None):
+def hbar(title, labels, series, stacked=True, unit="", max_value=None, log=False):
     """One row per label; series = [(name, values, color)], stacked or side
-    by side. max_value fixes the scale (e.g. 100 for percentages)."""
+    by side. max_value fixes the scale (e.g. 100 for percentages); log
+    scales bar lengths by log10(1 + value) (histograms whose counts span
+    decades; one series)."""
     rows_per_label = 1 if stacked or len(series) == 1 else len(series)
     if stacked:
         top = max([sum(s[1][i] for s in series) for i in range(len(labels))] or [0])
@@ -43,7 +46,7 @@ def hbar(title, labels, series, stacked=True, unit="", max_value=None):
         total = 0
         for k, (name, values, color) in enumerate(series):
             v = values[i]
-            w = PLOT_W * v / top
+            w = PLOT_W * (math.log10(1 + v) / math.log10(1 + top) if log else v / top)
             ry = y if stacked else y + k * ROW
             out.append('<rect x="%.1f" y="%d" width="%.1f" height="%d" fill="%s">'
                        '<title>%s: %s</title></rect>'

@@ -213,14 +213,39 @@ def status(plan, jobs, fcov, sections=None):
                      "holes": ["v%s/%s" % r for r in refs
                                if fcov[r[0]][r[1].split("/", 1)[0]][r[1].split("/", 1)[1]] == 0],
                      "percent": _pct(passed + hit, len(mine) + len(refs))})
+    anchors = {sec: spec_anchor(sec, title) for sec, (title, _) in (sections or {}).items()}
     stages = {}
     for st in STAGES:
         sub = [r for r in rows if r["stage"] == st]
         done = sum(1 for r in sub if r["tests"] and r["passed"] == r["tests"]
                    and r["hit"] == r["bins"])
         stages[st] = {"testpoints": len(sub), "done": done, "percent": _pct(done, len(sub))}
-    return {"testpoints": rows, "stages": stages}
+    return {"testpoints": rows, "stages": stages, "anchors": anchors,
+            "goals": dict(plan.get("goals") or {})}
+
+
+def testpoints_of(plan, job):
+    """The testpoints a job verifies (its vector's or its profile's)."""
+    return job_testpoints(plan).get(job_key(job), [])
 
 
 def _pct(num, den):
     return round(100.0 * num / den, 2) if den else 0.0
+
+
+def attach_status(run, root):
+    """run['testplan'] = the status of the run against root/docs/testplan.toml,
+    and each bucket's testpoints (those of its first failure). A plan that
+    cannot be read is noted in meta (the report says so), never fatal."""
+    try:
+        plan = load(os.path.join(root, "docs", "testplan.toml"))
+        sections = spec_sections(os.path.join(root, "docs", "spec.md"))
+        run["testplan"] = status(plan, run["jobs"], run.get("functional_coverage") or {},
+                                 sections)
+    except (PlanError, OSError, KeyError, TypeError) as e:
+        run["meta"]["testplan_error"] = str(e)
+        return
+    by_id = {j["id"]: j for j in run["jobs"]}
+    for b in run.get("buckets") or []:
+        if b.get("first") in by_id:
+            b["testpoints"] = testpoints_of(plan, by_id[b["first"]])

@@ -209,7 +209,7 @@ class ReportTest(unittest.TestCase):
         text = self.read("summary.md")
         self.assertIn("# sysmmu-verif regression test-run: FAIL", text)
         self.assertIn("| tlb | v5 | 1 | 1 | 0 |", text)
-        self.assertIn("**b01** `tlb.rank`", text)
+        self.assertIn("**b01** `tlb.rank:low_bits`", text)
         self.assertIn("minimized 100 -> 3 ops", text)
         self.assertIn("v5/xlate_cg/1M.W.ok.hit", text)
 

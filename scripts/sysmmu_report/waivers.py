@@ -1,0 +1,147 @@
+# SPDX-License-Identifier: Apache-2.0
+"""RTL code-coverage waivers (docs/coverage-waivers.txt): holes that cannot
+be hit, one per line with its reason; raw and waived figures.
+
+Line format (blank lines and '#' comments ignored):
+
+    <kind> <file>:<line>[ <comment-glob>] -- <reason>
+
+kind is line, branch or toggle (Verilator's coverage pages v_line,
+v_branch, v_toggle); file is matched as a path suffix of the point's file;
+comment-glob (* and ?; brackets are literal) narrows to the points whose comment matches, e.g. the
+toggle bits 'rank_q*[7]'. A waiver that matches no point, or only points
+that are covered, is stale and reported: the hole it explains is gone.
+"""
+
+import fnmatch
+import re
+
+from . import codecov
+
+KINDS = ("line", "branch", "toggle")
+LINE = re.compile(r"^(\w+)\s+(\S+?):(\d+)(?:\s+(.+?))?\s+--\s+(\S.*)$")
+
+
+class WaiverError(Exception):
+    """A waiver file line that does not parse (file:line: reason)."""
+
+
+def load(path):
+    """[{kind, file, line, glob, reason, where}] or WaiverError."""
+    out = []
+    try:
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().splitlines()
+    except OSError as e:
+        raise WaiverError("%s: %s" % (path, e.strerror or e)) from e
+    for n, text in enumerate(lines, 1):
+        body = text.strip()
+        if not body or body.startswith("#"):
+            continue
+        m = LINE.match(body)
+        if not m:
+            raise WaiverError("%s:%d: want '<kind> <file>:<line>[ <glob>] -- <reason>'"
+                              % (path, n))
+        if m.group(1) not in KINDS:
+            raise WaiverError("%s:%d: kind %r is not one of %s" % (path, n, m.group(1),
+                                                                 ", ".join(KINDS)))
+        out.append({"kind": m.group(1), "file": m.group(2), "line": int(m.group(3)),
+                    "glob": m.group(4), "reason": m.group(5).strip(),
+                    "where": "%s:%d" % (path, n)})
+    return out
+
+
+def points(dat):
+    """Every point of a merged .dat: (kind, file, line, comment, count)."""
+    out = []
+    with open(dat, encoding="utf-8", errors="replace") as f:
+        for raw in f:
+            m = codecov.POINT.match(raw.rstrip("\n"))
+            if not m:
+                continue
+            fields = dict(kv.split("\x02", 1) for kv in m.group(1).split("\x01")
+                          if "\x02" in kv)
+            kind = fields.get("page", "v_other").split("/", 1)[0]
+            kind = kind[2:] if kind.startswith("v_") else kind
+            try:
+                line = int(fields.get("l", "0"))
+            except ValueError:
+                line = 0
+            out.append((kind, fields.get("f", ""), line, fields.get("o", ""), int(m.group(2))))
+    return out
+
+
+def matches(w, point):
+    kind, fname, line, comment, _ = point
+    return (kind == w["kind"] and line == w["line"] and
+            (fname == w["file"] or fname.endswith("/" + w["file"])) and
+            (not w["glob"] or fnmatch.fnmatchcase(comment, _literal_brackets(w["glob"]))))
+
+
+def _literal_brackets(glob):
+    """'st_q[1]*' matches the bit st_q[1]...: brackets are literal (signal
+    bits), only * and ? are wildcards."""
+    return glob.replace("[", "[[]")
+
+
+def apply(dat, waivers):
+    """{'summary': {kind: raw and waived figures}, 'stale': [...], 'used':
+    [waivers with the number of holes each explains]}. A waived figure
+    leaves the waived holes out of the points (covered / (points - waived))."""
+    pts = points(dat)
+    summary = {}
+    for kind, _, _, _, count in pts:
+        s = summary.setdefault(kind, {"points": 0, "covered": 0, "waived": 0})
+        s["points"] += 1
+        s["covered"] += count > 0
+    used, stale = [], []
+    waived_ids = set()
+    for w in waivers:
+        hit = [i for i, p in enumerate(pts) if matches(w, p)]
+        holes = [i for i in hit if pts[i][4] == 0]
+        if not hit:
+            stale.append("%s: %s %s:%d matches no coverage point" % (
+                w["where"], w["kind"], w["file"], w["line"]))
+        elif not holes:
+            stale.append("%s: %s %s:%d is covered now; delete the waiver" % (
+                w["where"], w["kind"], w["file"], w["line"]))
+        used.append(dict(w, holes=len(holes)))
+        waived_ids.update(holes)
+    for i in waived_ids:
+        summary[pts[i][0]]["waived"] += 1
+    for s in summary.values():
+        s["percent"] = _pct(s["covered"], s["points"])
+        s["waived_percent"] = _pct(s["covered"], s["points"] - s["waived"])
+    return {"summary": dict(sorted(summary.items())), "stale": stale, "used": used}
+
+
+def holes(dat, kind=None, limit=None):
+    """The uncovered points as 'kind file:line comment' (for the report and
+    for writing new waivers or tests)."""
+    out = ["%s %s:%d %s" % (k, f, l, c) for k, f, l, c, n in points(dat)
+           if n == 0 and (kind is None or k == kind)]
+    return out[:limit] if limit else out
+
+
+def _pct(num, den):
+    return round(100.0 * num / den, 2) if den else 100.0
+
+
+def attach(cov, dat, path):
+    """Adds the waived figures to a code_coverage record (cov['summary'] is
+    the raw one): cov['waived'][kind], cov['waivers'] (each with the holes
+    it explains), cov['stale_waivers']. A missing file waives nothing; a
+    file that does not parse is an error in the record."""
+    cov["waiver_file"] = path
+    try:
+        ws = load(path) if path else []
+    except WaiverError as e:
+        cov["waiver_error"] = str(e)
+        ws = []
+    res = apply(dat, ws)
+    cov["waived"] = {k: {"points": s["points"] - s["waived"], "covered": s["covered"],
+                         "waived": s["waived"], "percent": s["waived_percent"]}
+                     for k, s in res["summary"].items()}
+    cov["waivers"] = res["used"]
+    cov["stale_waivers"] = res["stale"]
+    return cov
