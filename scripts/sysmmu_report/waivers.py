@@ -8,12 +8,14 @@ Line format (blank lines and '#' comments ignored):
 
 kind is line, branch or toggle (Verilator's coverage pages v_line,
 v_branch, v_toggle); file is matched as a path suffix of the point's file;
-comment-glob (* and ?; brackets are literal) narrows to the points whose comment matches, e.g. the
-toggle bits 'rank_q*[7]'. A waiver that matches no point, or only points
-that are covered, is stale and reported: the hole it explains is gone.
+the selector narrows to the points whose comment matches: * and ? are
+wildcards, brackets are literal except a bit range 'ctrl_q[31:3]' (bits 3
+to 31 of ctrl_q, also inside 'data_q[*][31:28]'); 'v3:' or 'v5:' first
+keeps to the modules verilated for that variant. A waiver that matches no
+point, or only points that are covered, is stale and reported: the hole it
+explains is gone.
 """
 
-import fnmatch
 import re
 
 from . import codecov
@@ -67,21 +69,39 @@ def points(dat):
                 line = int(fields.get("l", "0"))
             except ValueError:
                 line = 0
-            out.append((kind, fields.get("f", ""), line, fields.get("o", ""), int(m.group(2))))
+            out.append((kind, fields.get("f", ""), line, fields.get("o", ""), int(m.group(2)),
+                        fields.get("page", "")))
     return out
 
 
 def matches(w, point):
-    kind, fname, line, comment, _ = point
+    kind, fname, line, comment = point[:4]
+    page = point[5] if len(point) > 5 else ""
     return (kind == w["kind"] and line == w["line"] and
             (fname == w["file"] or fname.endswith("/" + w["file"])) and
-            (not w["glob"] or fnmatch.fnmatchcase(comment, _literal_brackets(w["glob"]))))
+            (not w["glob"] or selector_matches(w["glob"], comment, page)))
 
 
-def _literal_brackets(glob):
-    """'st_q[1]*' matches the bit st_q[1]...: brackets are literal (signal
-    bits), only * and ? are wildcards."""
-    return glob.replace("[", "[[]")
+RANGE = re.compile(r"\[(\d+):(\d+)\]")
+
+
+def selector_matches(sel, comment, page):
+    """A waiver selector against a point's comment ('ctrl_q[5]') and page
+    ('v_toggle/sysmmu_regs__V3_T20_F8_P20')."""
+    m = re.match(r"v([35]):", sel)
+    if m:
+        if "__V%s_" % m.group(1) not in page + "_":
+            return False
+        sel = sel[3:]
+    ranges = [(int(a), int(b)) for a, b in RANGE.findall(sel)]
+    pattern = "".join(re.escape(part) if i % 2 == 0 else r"\[(\d+)\]"
+                      for i, part in enumerate(RANGE.sub("\0", sel).split("\0")))
+    pattern = pattern.replace(r"\*", ".*").replace(r"\?", ".")
+    m = re.fullmatch(pattern, comment)
+    if not m:
+        return False
+    return all(min(hi, lo) <= int(bit) <= max(hi, lo)
+               for (hi, lo), bit in zip(ranges, m.groups()))
 
 
 def apply(dat, waivers):
@@ -90,7 +110,7 @@ def apply(dat, waivers):
     leaves the waived holes out of the points (covered / (points - waived))."""
     pts = points(dat)
     summary = {}
-    for kind, _, _, _, count in pts:
+    for kind, _, _, _, count, _ in pts:
         s = summary.setdefault(kind, {"points": 0, "covered": 0, "waived": 0})
         s["points"] += 1
         s["covered"] += count > 0
@@ -118,7 +138,7 @@ def apply(dat, waivers):
 def holes(dat, kind=None, limit=None):
     """The uncovered points as 'kind file:line comment' (for the report and
     for writing new waivers or tests)."""
-    out = ["%s %s:%d %s" % (k, f, l, c) for k, f, l, c, n in points(dat)
+    out = ["%s %s:%d %s" % (k, f, l, c) for k, f, l, c, n, _ in points(dat)
            if n == 0 and (kind is None or k == kind)]
     return out[:limit] if limit else out
 

@@ -52,6 +52,20 @@ class WaiverTest(unittest.TestCase):
         self.assertEqual(res["stale"], [])
         self.assertEqual([w["holes"] for w in res["used"]], [1, 1, 1])
 
+    def test_bit_ranges_and_variant(self):
+        from sysmmu_report.waivers import selector_matches as m
+        p3, p5 = "v_toggle/sysmmu_regs__V3_T20_F8_P20", "v_toggle/sysmmu_regs__V5_T20_F8_P24"
+        self.assertTrue(m("ctrl_q[31:3]", "ctrl_q[5]", p3))
+        self.assertFalse(m("ctrl_q[31:3]", "ctrl_q[2]", p3))
+        self.assertFalse(m("v5:ctrl_q[31:3]", "ctrl_q[5]", p3))
+        self.assertTrue(m("v5:ctrl_q[31:3]", "ctrl_q[5]", p5))
+        self.assertTrue(m("data_q[*][31:28]", "data_q[3][30]", p3))
+        self.assertFalse(m("data_q[*][31:28]", "data_q[3][27]", p3))
+        self.assertFalse(m("st_q[1]", "st_q1", p3), "brackets are literal")
+        res = waivers.apply(self.dat, waivers.load(self.write(
+            "toggle sysmmu_ptw.sv:50 st_q[1:1] -- bit 1 only\n")))
+        self.assertEqual(res["summary"]["toggle"]["waived"], 1)
+
     def test_stale_waivers(self):
         path = self.write("line sysmmu_ptw.sv:10 -- covered by now\n"
                           "line sysmmu_ptw.sv:99 -- nothing there\n"
