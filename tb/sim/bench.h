@@ -19,6 +19,8 @@
 #include <deque>
 #include <memory>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include <verilated.h>
@@ -55,6 +57,19 @@ public:
 
 private:
 	uint64_t s_;
+};
+
+/*
+ * A mutant netlist (make mutate, docs/mutation.md) has one more input,
+ * mutsel, that picks the mutation; the RTL has none and runs only as 0.
+ */
+template <class T, class = void> struct SimMutsel {
+	static constexpr bool present = false;
+	static void set(T *, unsigned) {}
+};
+template <class T> struct SimMutsel<T, std::void_t<decltype(std::declval<T &>().mutsel)>> {
+	static constexpr bool present = true;
+	static void set(T *t, unsigned k) { t->mutsel = k; }
 };
 
 /* One action of a recorded stimulus (--no-scoreboard replays these). */
@@ -134,6 +149,7 @@ public:
 		t->r_data_i = 0;
 		t->r_resp_i = 0;
 		t->r_last_i = 0;
+		SimMutsel<T>::set(t, a_->mutant);
 		for (int i = 0; i < 4; i++) {
 			t->clk_i = 0;
 			t->eval();
@@ -725,6 +741,11 @@ template <class T> int bench_run_replay(sim_args *a)
 
 template <class T> int bench_run(sim_args *a)
 {
+	if (a->mutant && !SimMutsel<T>::present) {
+		fprintf(stderr, "sysmmu-sim: --mutant %u: this binary has no mutant netlist "
+			"(make mutate builds one; docs/mutation.md)\n", a->mutant);
+		return SB_ERROR;
+	}
 	return a->no_scoreboard ? bench_run_replay<T>(a) : bench_run_checked<T>(a);
 }
 

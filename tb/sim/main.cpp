@@ -42,6 +42,7 @@ struct cli {
 	bool no_sb = false;
 	std::string dump_vec;
 	bool quiet = false;
+	unsigned mutant = 0;
 	std::string argv0;
 };
 
@@ -68,6 +69,7 @@ const char usage_text[] =
 	"  --no-scoreboard        RTL only: replay the model's stimulus, compare nothing\n"
 	"  --dump-vec FILE        write the vector in canonical form and continue\n"
 	"  --quiet                only the one-line summary\n"
+	"  --mutant K             mutant netlists (make mutate): select mutation K (0 = none)\n"
 	"  --list-configs         print the verilated configurations (variant tlb flpd)\n"
 	"  --list-profiles        print the generator profiles\n"
 	"  --help, --version      this text; the version and git revision\n"
@@ -180,6 +182,8 @@ void parse_args(int argc, char **argv, cli *c)
 			c->dump_vec = val();
 		} else if (o == "--quiet") {
 			c->quiet = true;
+		} else if (o == "--mutant") {
+			c->mutant = (unsigned)parse_u64("--mutant", val(), 0xFFFF);
 		} else if (o.size() > 1 && o[0] == '-') {
 			usage_error("unknown option %s", argv[i]);
 		} else if (c->file.empty()) {
@@ -246,6 +250,8 @@ std::string repro_cmd(const cli &c, const struct vec *v)
 		r += " --x-init-seed " + std::to_string(c.x_init_seed);
 	if (c.no_sb)
 		r += " --no-scoreboard";
+	if (c.mutant)
+		r += " --mutant " + std::to_string(c.mutant);
 	return r;
 }
 
@@ -398,6 +404,7 @@ int main(int argc, char **argv)
 	a.coverage_dat = c.cov_dat;
 	a.json = c.json == "-" ? "" : c.json;
 	a.no_scoreboard = c.no_sb;
+	a.mutant = c.mutant;
 	a.trace_from = -1;
 	a.trace_to = -1;
 

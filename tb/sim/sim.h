@@ -41,6 +41,7 @@ struct sim_args {
 	std::string coverage_dat;
 	std::string json;       /* result.json path, empty = none */
 	bool no_scoreboard;
+	unsigned mutant;        /* mutsel of a mutant netlist (make mutate), 0 = none */
 	/* filled in by the run */
 	int status;
 	double wall;            /* seconds spent in the timed part */
