@@ -10,6 +10,9 @@
 MUTANTS      ?= 1000
 MUTATE_SEED  ?= 1
 MUTATE_ARGS  ?=
+# Extra `scripts/mutate netlist` options, e.g. --known "-mode const1 -src F:L.C-L.C"
+# to add a chosen mutation (the folder name then carries their hash).
+MUTATE_NETLIST_ARGS ?=
 MUT_CONFIGS  := v3_t32_f8 v5_t32_f8
 MUT_VFLAGS   := --cc --build -j 1 --top-module $(RTL_TOP) -Wno-fatal -Wno-lint -Wno-style \
                 -MAKEFLAGS "OPT_FAST=-O2 OPT_GLOBAL=-O2"
@@ -62,8 +65,9 @@ $(1)/cfg_$(2).o: $(1)/cfg_$(2).cpp $(1)/$(2)/obj/Vsysmmu_$(2)__ALL.a $(SIM_HDRS)
 	$(CXX) $(SIM_CXXFLAGS) $(SIM_VMFLAGS) -DVM_COVERAGE=0 -DVM_TRACE=0 -I$(1)/$(2)/obj -c -o $$@ $$<
 endef
 
-MUT_DIR := $(BUILD)/mutate/n$(MUTANTS)-s$(MUTATE_SEED)
-$(eval $(call mut_build_rules,$(MUT_DIR),$(MUTANTS),$(MUTATE_SEED),))
+MUT_DIR := $(BUILD)/mutate/n$(MUTANTS)-s$(MUTATE_SEED)$(if $(strip $(MUTATE_NETLIST_ARGS)),-x$(shell \
+	printf '%s' '$(subst ','\'',$(MUTATE_NETLIST_ARGS))' | cksum | cut -d' ' -f1))
+$(eval $(call mut_build_rules,$(MUT_DIR),$(MUTANTS),$(MUTATE_SEED),$(MUTATE_NETLIST_ARGS)))
 
 MUT_RUN = $(PYTHON) scripts/mutate run --regress-configs $(call regress_cfgs,$(SIM_CONFIGS)) \
 	  --seeds $(REGRESS_SEEDS) --ops $(REGRESS_OPS)
@@ -78,13 +82,14 @@ mutate: $(MUT_DIR)/sysmmu-sim-mut
 # make test: 4 sampled mutations + one known one per variant (an output bit
 # inverted), 25 seeds of 2000 ops (one per profile and configuration).
 MUT_TEST_DIR := $(BUILD)/mutate-test
-$(eval $(call mut_build_rules,$(MUT_TEST_DIR),4,1,--known inv:rsp_pa_o))
+$(eval $(call mut_build_rules,$(MUT_TEST_DIR),4,1,--known "-mode inv -wire rsp_pa_o"))
 TEST_TARGETS += mutate-test
 
 ## mutate-test    small mutation run: unmutated netlist passes, known mutants killed, report keys
 mutate-test: $(MUT_TEST_DIR)/sysmmu-sim-mut
 	rm -rf $(MUT_TEST_DIR)/report
 	$(PYTHON) scripts/mutate run --regress-configs $(call regress_cfgs,$(SIM_CONFIGS)) \
-	  --seeds 25 --ops 2000 --jobs 2 --quiet --sim $< --out $(MUT_TEST_DIR)/report \
+	  --seeds 25 --ops 2000 --jobs 2 --quiet --survivor-factor 0 --formal-timeout 0 \
+	  --sim $< --out $(MUT_TEST_DIR)/report \
 	  --netlists $(subst $(regress_space),$(regress_comma),$(MUT_CONFIGS:%=$(MUT_TEST_DIR)/%))
 	$(PYTHON) tests/mutate/check-results $(MUT_TEST_DIR)/report/results.json 6
