@@ -183,7 +183,7 @@ void parse_args(int argc, char **argv, cli *c)
 		} else if (o == "--quiet") {
 			c->quiet = true;
 		} else if (o == "--mutant") {
-			c->mutant = (unsigned)parse_u64("--mutant", val(), 0xFFFF);
+			c->mutant = (unsigned)parse_u64("--mutant", val(), 0, 0xFFFF);
 		} else if (o.size() > 1 && o[0] == '-') {
 			usage_error("unknown option %s", argv[i]);
 		} else if (c->file.empty()) {
