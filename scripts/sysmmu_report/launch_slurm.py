@@ -21,7 +21,7 @@ from . import results, runner
 from .stop import STOP, HardStop
 
 NAME = "slurm"
-DEFAULT_PACK = 8            # docs/slurm.md "Pack size" (measured)
+DEFAULT_PACK = 16           # docs/slurm.md "Pack size" (measured)
 MAX_ARRAY = 1000            # Slurm's default MaxArraySize is 1001
 GRACE = 3.0                 # s after a task ends for its files to show (NFS)
 VANISH_POLLS = 5            # polls absent from squeue before "vanished"
@@ -87,6 +87,7 @@ class Launcher:
         self.arrays = []         # every array id this run submitted
         self.submits = 0
         self.squeue_warned = -1e9
+        self.vanished = []       # tasks gone from squeue: cancelled at the end
         self.info = {"name": NAME, "pack": self.pack, "retries": self.retries,
                      "arrays": self.arrays, "resubmitted_jobs": 0, "sbatch_failures": 0}
 
@@ -212,6 +213,9 @@ class Launcher:
         state = task.state or "vanished"
         why = "slurm task %s %s%s" % (task.name(), state,
                                       " (%s)" % task.reason if task.reason not in ("", "None") else "")
+        if task.state is None:
+            self.vanished.append(task.name())
+            why = "slurm task %s left squeue without an end state" % task.name()
         for job in task.jobs:
             if id(job) not in self.unfinished:
                 continue
@@ -284,6 +288,9 @@ class Launcher:
                     raise KeyboardInterrupt
                 time.sleep(self.a.slurm_poll)
                 self.poll(table, timeout)
+            if self.vanished:
+                # Gone from squeue is not proof of gone from the node.
+                cancel(self.vanished, False)
         except KeyboardInterrupt:
             self.stop(table, "interrupted by %s" % STOP.name(), wait=True)
             raise
