@@ -36,10 +36,11 @@ module sysmmu_rspq #(
     end else begin
       count_q <= count_q + {1'b0, push_i} - {1'b0, pop};
       if (pop) begin
-        // Slot 1 moves up; a push this cycle lands behind what remains.
+        // Slot 1 moves up; a push this cycle lands behind what remains. A
+        // push needs space (count < 2: the top pushes only with space_o, the
+        // assertion below checks it), so with two queued nothing is pushed
+        // and slot 1 is left as it is.
         slot0_q <= (count_q == 2'd2) ? slot1_q : push_data_i;
-        if (push_i && count_q == 2'd2)
-          slot1_q <= push_data_i;
       end else if (push_i) begin
         if (count_q == 2'd0)
           slot0_q <= push_data_i;

@@ -98,6 +98,8 @@ struct fcov {
 	uint32_t int_mask;
 	uint32_t flush_start, flush_end;
 	int last_flpd_flush;  /* flush kind that last reached the FLPD, -1 none */
+	/* Per FLPD entry: the flush kind it last survived since its fill, -1 none. */
+	int flpd_survived[SYSMMU_FLPD_MAX];
 
 	/* fault_latch_cg: INT_STATUS bit and first bin per (kind, write). */
 	uint32_t fault_bit[SYSMMU_FAULT_SEC_PROT + 1][2];
@@ -281,11 +283,15 @@ static const char *const pos_names[POS_N] = {
 /* repl_victim_cg: replacement mode x TLB full x victim position. */
 static const char *const victim_pos_names[3] = { "first", "middle", "last" };
 
-/* flpd_state_cg: FLPD lookup outcome x last flush that reached the FLPD. */
+/*
+ * flpd_state_cg: FLPD lookup outcome x flush history. A hit: the entry is
+ * fresh (no flush since its fill) or survived an entry / range flush (a
+ * flush all survives nothing). A miss: the kind of the last flush (every
+ * run starts with one, so there is always one).
+ */
 static const char *const flpd_look_names[3] = { "hit", "hit_stale", "miss" };
-static const char *const flpd_since_names[4] = {
-	"no_flush", "after_all", "after_entry", "after_range",
-};
+static const char *const flpd_hit_since_names[3] = { "fresh", "survived_entry", "survived_range" };
+static const char *const flpd_miss_since_names[3] = { "after_all", "after_entry", "after_range" };
 
 /* Appends a bin; returns its index. Bins are never removed. */
 static unsigned add_bin(struct fcov_group *g, const char *name)
@@ -498,18 +504,16 @@ static void build_repl_victim(struct fcov_group *g)
 
 static void build_flpd_state(struct fcov_group *g, enum sysmmu_variant v)
 {
-	char name[FCOV_NAME_LEN];
-
-	/* Index = outcome * 4 + since; v3 has no range flush. */
+	/* Index = outcome * 3 + history; v3 has no range flush. */
 	for (unsigned o = 0; o < 3; o++)
-		for (unsigned f = 0; f < 4; f++) {
+		for (unsigned f = 0; f < 3; f++) {
 			unsigned i = g->n++;
 
 			g->bin[i].name[0] = '\0';
-			if (v == SYSMMU_V3 && f == 3)
+			if (v == SYSMMU_V3 && f == 2)
 				continue;
-			snprintf(name, sizeof(name), "%s.%s", flpd_look_names[o], flpd_since_names[f]);
-			snprintf(g->bin[i].name, sizeof(g->bin[i].name), "%s", name);
+			snprintf(g->bin[i].name, sizeof(g->bin[i].name), "%s.%s", flpd_look_names[o],
+				 o == 2 ? flpd_miss_since_names[f] : flpd_hit_since_names[f]);
 		}
 }
 
@@ -553,6 +557,8 @@ struct fcov *fcov_create(const struct sysmmu *model, const struct vmem *mem)
 	build_flpd_state(&c->g[CG_FLPD_STATE], c->variant);
 	c->cur_flpd_fill_idx = -1;
 	c->last_flpd_flush = -1;
+	for (unsigned i = 0; i < SYSMMU_FLPD_MAX; i++)
+		c->flpd_survived[i] = -1;
 	return c;
 }
 
@@ -607,10 +613,18 @@ static uint64_t l1_addr(const struct fcov *c, uint32_t tag)
 	return c->l1_base | ((uint64_t)tag << 2);
 }
 
-/* outcome: 0 hit, 1 stale hit, 2 miss; crossed with the last FLPD flush. */
-static void flpd_state(struct fcov *c, unsigned outcome)
+/*
+ * outcome: 0 hit, 1 stale hit (of entry idx), 2 miss. Flush kinds: 0 all,
+ * 1 entry, 2 range (enum sysmmu_flush_kind order).
+ */
+static void flpd_state(struct fcov *c, unsigned outcome, int idx)
 {
-	hit(c, CG_FLPD_STATE, outcome * 4 + (unsigned)(c->last_flpd_flush + 1));
+	int since = outcome == 2 ? c->last_flpd_flush : c->flpd_survived[idx];
+
+	if (outcome == 2 && since < 0)
+		return;  /* a miss before any flush: not a run the driver makes */
+	/* a hit: fresh (-1) -> 0, survived entry (1) -> 1, range (2) -> 2 */
+	hit(c, CG_FLPD_STATE, outcome * 3 + (unsigned)(since < 0 ? 0 : since));
 }
 
 static void on_flpd_hit(struct fcov *c, const struct sysmmu_event *ev)
@@ -624,10 +638,10 @@ static void on_flpd_hit(struct fcov *c, const struct sysmmu_event *ev)
 	/* Stale: the cached link is not what the table in memory holds now. */
 	if (vmem_read32(c->mem, l1_addr(c, e.tag), &now) != 0 || now != e.entry) {
 		hit(c, CG_FLPD, FLPD_HIT_STALE);
-		flpd_state(c, 1);
+		flpd_state(c, 1, ev->index);
 	} else {
 		hit(c, CG_FLPD, FLPD_HIT_FRESH);
-		flpd_state(c, 0);
+		flpd_state(c, 0, ev->index);
 	}
 }
 
@@ -645,6 +659,7 @@ static void on_flpd_fill(struct fcov *c, const struct sysmmu_event *ev)
 		hit(c, CG_REPL, REPL_FLPD_FREE);
 	}
 	c->flpd_valid[ev->index] = true;
+	c->flpd_survived[ev->index] = -1;
 	c->cur_flpd_fill = true;
 	c->cur_flpd_fill_idx = ev->index;
 }
@@ -660,7 +675,7 @@ void fcov_event(struct fcov *c, const struct sysmmu_event *ev)
 		break;
 	case SYSMMU_EV_FLPD_MISS:
 		hit(c, CG_FLPD, FLPD_MISS);
-		flpd_state(c, 2);
+		flpd_state(c, 2, -1);
 		break;
 	case SYSMMU_EV_FLPD_FILL:
 		on_flpd_fill(c, ev);
@@ -953,6 +968,8 @@ static void cover_flush(struct fcov *c, enum sysmmu_flush_kind kind, uint32_t va
 		sysmmu_flpd_get(c->model, i, &e);
 		if (c->flpd_valid[i] && !e.valid)
 			hit(c, CG_FLPD, FLPD_FLUSH_REMOVED);
+		if (c->flpd_valid[i] && e.valid)
+			c->flpd_survived[i] = (int)kind;
 		c->flpd_valid[i] = e.valid;
 	}
 }

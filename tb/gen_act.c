@@ -102,6 +102,18 @@ static void write_l1(struct gen *g, const struct gslot *s, uint32_t val)
 	gen_mem(g, l1_addr(g, s), val);
 }
 
+/*
+ * A level-1 link to a level-2 table, one in five with random bits in the
+ * places the walker ignores (spec §3: v3 bits 2 and 9:4, v5 bits 5:4); the
+ * FLPD cache keeps the raw entry, so they reach its storage too.
+ */
+static uint32_t link_entry(struct gen *g, uint64_t l2, bool ns)
+{
+	uint32_t ignored = g->v5 ? 0x30u : 0x3F4u;
+
+	return sysmmu_mk_link(g->var, l2, ns) | (gen_chance(g, 20) ? rand32(g) & ignored : 0);
+}
+
 /* What an empty level-1 slot holds: the zero-lv2 link, or a fault type. */
 static uint32_t empty_l1(struct gen *g)
 {
@@ -196,7 +208,7 @@ static void map_table(struct gen *g, struct gslot *s, bool init)
 	gen_taint_l1(s);
 	s->l2 = alloc_pt(g, 0x400);
 	s->ns = gen_chance(g, g->pf.ns_page);
-	write_l1(g, s, sysmmu_mk_link(g->var, s->l2, s->ns));
+	write_l1(g, s, link_entry(g, s->l2, s->ns));
 	s->kind = SLOT_TABLE;
 	s->l1_link = true;
 	s->n_mapped = 0;
@@ -423,7 +435,7 @@ static void act_poison(struct gen *g)
 		g->err_next += 0x400;
 		gen_memerr(g, lo, lo + 0x3FF);
 		s->ns = gen_chance(g, g->pf.ns_page);
-		write_l1(g, s, sysmmu_mk_link(g->var, lo, s->ns));
+		write_l1(g, s, link_entry(g, lo, s->ns));
 		s->kind = SLOT_POISON_L2;
 		s->l1_link = true;
 	} else {
@@ -1133,11 +1145,18 @@ static void setup(struct gen *g, const struct gen_opts *o, struct vec *out)
 	g->idw = out->id_width;
 	g->st_known = true;
 	gen_seed(g, o->seed);
+	/*
+	 * Page tables start at a random place above the error regions, with
+	 * every address bit above the 1 MiB a level-1 table spans free to be
+	 * 0 or 1 (the PT base and walk address bits all toggle); room is left
+	 * below the top of the PA space for the tables of a long run.
+	 */
 	if (g->v5) {
-		g->pt_next = 0x800000000ull + ((uint64_t)gen_below(g, 16) << 30);
+		g->pt_next = 0x800000000ull | ((uint64_t)gen_below(g, 2) << 34) |
+			     ((uint64_t)gen_below(g, 15) << 30) | ((uint64_t)gen_below(g, 512) << 21);
 		g->err_next = 0x700000000ull;
 	} else {
-		g->pt_next = 0x40000000u + (gen_below(g, 64) << 20);
+		g->pt_next = 0x40000000u | (gen_below(g, 2) << 31) | (gen_below(g, 1008) << 20);
 		g->err_next = 0x30000000u;
 	}
 	g->zero_l2 = alloc_pt(g, 0x400);

@@ -11,7 +11,9 @@ v_branch, v_toggle); file is matched as a path suffix of the point's file;
 the selector narrows to the points whose comment matches: * and ? are
 wildcards, brackets are literal except a bit range 'ctrl_q[31:3]' (bits 3
 to 31 of ctrl_q, also inside 'data_q[*][31:28]'); 'v3:' or 'v5:' first
-keeps to the modules verilated for that variant. A waiver that matches no
+keeps to the modules verilated for that variant, '<module>__<params>:'
+(e.g. 'sysmmu_tlb__N20_P14:', the coverage page of one parameter set) to
+one module instance kind. A waiver that matches no
 point, or only points that are covered, is stale and reported: the hole it
 explains is gone.
 """
@@ -93,6 +95,11 @@ def selector_matches(sel, comment, page):
         if "__V%s_" % m.group(1) not in page + "_":
             return False
         sel = sel[3:]
+    m = re.match(r"(\w+__\w+):", sel)
+    if m:
+        if not page.endswith("/" + m.group(1)):
+            return False
+        sel = sel[m.end():]
     ranges = [(int(a), int(b)) for a, b in RANGE.findall(sel)]
     pattern = "".join(re.escape(part) if i % 2 == 0 else r"\[(\d+)\]"
                       for i, part in enumerate(RANGE.sub("\0", sel).split("\0")))
