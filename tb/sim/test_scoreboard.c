@@ -419,9 +419,9 @@ Test(scoreboard, partial_strobe_done_as_full_is_reg_pslverr)
 {
 	char sig[80];
 	struct fake f;
-	int st = run_fake(FI_PSTRB, "stress", SYSMMU_V5, 3, sig, sizeof(sig), &f);
+	int st = run_fake(FI_PSTRB, "stress", SYSMMU_V5, 1, sig, sizeof(sig), &f);
 
-	cr_assert(f.injected, "no partial-strobe write in the generated vector");
+	cr_assert(f.injected, "no partial-strobe write in the generated vector (seed 1)");
 	cr_assert_eq(st, SB_MISMATCH);
 	cr_assert(!strncmp(sig, "reg.PSLVERR@", 12), "%s", sig);
 }
@@ -431,7 +431,9 @@ Test(scoreboard, clean_dut_sees_partial_strobes)
 	char sig[80];
 	struct fake f;
 
-	cr_assert_eq(run_fake(FI_NONE, "faults", SYSMMU_V3, 3, sig, sizeof(sig), &f), SB_PASS,
+	/* seed 1: its vector has a partial-strobe write (the seed was 3 until
+	 * the generator's page-table placement changed its random stream) */
+	cr_assert_eq(run_fake(FI_NONE, "faults", SYSMMU_V3, 1, sig, sizeof(sig), &f), SB_PASS,
 		     "%s", sig);
 	cr_assert_gt(f.n_strb, 0, "no partial-strobe write reached the port");
 }
