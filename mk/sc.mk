@@ -154,7 +154,7 @@ $(BUILD)/sc/readme_example: $(BUILD)/sc/readme_example.cpp $(SC_TLM_LIB) $(SC_RE
 
 ## sc-bug-inject  RTL bugs (scripts/bug-inject recipes) on a tree copy must fail sysmmu-sim-sc
 sc-bug-inject:
-	$(PYTHON) tb/sc/sc-bug-inject
+	$(PYTHON) scripts/harness-bug-inject --harness sc $(BUGS)
 
 ## sc-example     compile and run the SystemC example of README.md
 sc-example: $(BUILD)/sc/readme_example

@@ -53,3 +53,8 @@ sim-sv: $(SV_BIN)
 ## sv-test        SV harness beside sysmmu-sim: directed set + generated seeds, equal results
 sv-test: $(SV_BIN) $(SIM_BIN)
 	$(PYTHON) tb/sv/sv-test --sim $(SIM_BIN) --sim-sv $(SV_BIN) --out $(BUILD)/sv-test
+
+.PHONY: sv-bug-inject
+## sv-bug-inject  every scripts/bug-inject recipe on a tree copy must fail sysmmu-sim-sv
+sv-bug-inject:
+	$(PYTHON) scripts/harness-bug-inject --harness sv $(BUGS)

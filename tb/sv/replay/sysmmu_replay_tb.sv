@@ -297,8 +297,11 @@ module sysmmu_replay_tb;
     #1 rst_n = 1'b1;
     for (i = 0; i < n_rec; i = i + 1) begin
       cur_op = op_of(i);
-      if (trace)
+      // Flushed: icarus-run names the last record when the run never ends.
+      if (trace) begin
         $display("replay: record %0d kind %0d op %0d cycle %0d", i, kind_of(i), cur_op, cycles);
+        $fflush;
+      end
       case (kind_of(i))
         K_ISSUE: n_issued = n_issued + 1;
         K_XLATE: n_acc = n_acc + 1;
