@@ -47,7 +47,7 @@ VL_ROOT     := $(shell $(VERILATOR) --getenv VERILATOR_ROOT 2>/dev/null)
 SC_VL_INC   := -isystem $(VL_ROOT)/include -isystem $(VL_ROOT)/include/vltstd
 SC_VL_DEFS  := -DVM_SC=1 -DVM_TRACE=1 -DVM_TRACE_FST=1 -DVM_TRACE_VCD=0 -DVM_COVERAGE=0
 SC_VL_FLAGS := --sc --trace-fst --assert -j 1 -MAKEFLAGS "OPT_FAST=-O2 OPT_GLOBAL=-O2" \
-               $(if $(SANFLAGS),-CFLAGS "$(SANFLAGS)")
+               $(if $(SANFLAGS),-CFLAGS "$(SANFLAGS) $(VL_SANFLAGS)")
 SC_VL_RT    := verilated verilated_fst_c verilated_fst_sc verilated_threads
 SC_VL_RT_OBJS := $(SC_VL_RT:%=$(SC_VL_DIR)/rt/%.o)
 sc_cfg_var  = $(patsubst v%,%,$(word 1,$(subst _, ,$(1))))
@@ -68,7 +68,7 @@ $(foreach c,$(SC_CONFIGS),$(eval $(call sc_vl_rule,$(c))))
 
 $(SC_VL_DIR)/rt/%.o: $(VL_ROOT)/include/%.cpp
 	@mkdir -p $(dir $@)
-	$(CXX) -std=c++17 -O2 $(CXXFLAGS) $(SC_VL_INC) $(SC_VL_DEFS) -c $< -o $@
+	$(CXX) -std=c++17 -O2 $(CXXFLAGS) $(VL_SANFLAGS) $(SC_VL_INC) $(SC_VL_DEFS) -c $< -o $@
 
 $(BUILD)/sc/sim_sc.o: tb/sc/sim_sc.cpp tb/sc/sim_sc_opts.h
 	@mkdir -p $(dir $@)

@@ -18,7 +18,7 @@ SIM_VL_INC      := $(SIM_VL_ROOT)/include
 # --x-initial unique: initial state comes from the context's random reset
 # (sysmmu-sim --x-init-seed); SAN=1 instruments the verilated RTL as well.
 SIM_VFLAGS      := --cc --build -j 1 --assert --x-initial unique --top-module $(RTL_TOP) \
-                   -MAKEFLAGS "OPT_FAST=-O2 OPT_GLOBAL=-O2" $(if $(SANFLAGS),-CFLAGS "$(SANFLAGS)")
+                   -MAKEFLAGS "OPT_FAST=-O2 OPT_GLOBAL=-O2" $(if $(SANFLAGS),-CFLAGS "$(SANFLAGS) $(VL_SANFLAGS)")
 SIM_CXXFLAGS    := -std=c++17 -O2 -g -Wall -Wextra -Werror $(CXXFLAGS) \
                    -isystem $(SIM_VL_INC) -isystem $(SIM_VL_INC)/vltstd -Iinclude -Itb/sim -Itb/common
 SIM_VMFLAGS     := -DVM_SC=0 -DVM_TRACE_FST=1 -DVM_TRACE_VCD=0
@@ -49,10 +49,10 @@ $(SIM_DIR)/%.o: tb/sim/%.cpp $(SIM_HDRS)
 # Verilator runtime, once per flavour (plain, coverage); CXXFLAGS carries SAN=1.
 $(SIM_DIR)/rt/%.o: $(SIM_VL_INC)/%.cpp
 	@mkdir -p $(@D)
-	$(CXX) -std=c++17 -O2 $(CXXFLAGS) -I$(SIM_VL_INC) -I$(SIM_VL_INC)/vltstd $(SIM_VMFLAGS) -DVM_TRACE=1 -DVM_COVERAGE=0 -c -o $@ $<
+	$(CXX) -std=c++17 -O2 $(CXXFLAGS) $(VL_SANFLAGS) -I$(SIM_VL_INC) -I$(SIM_VL_INC)/vltstd $(SIM_VMFLAGS) -DVM_TRACE=1 -DVM_COVERAGE=0 -c -o $@ $<
 $(SIM_DIR)/rtcov/%.o: $(SIM_VL_INC)/%.cpp
 	@mkdir -p $(@D)
-	$(CXX) -std=c++17 -O2 $(CXXFLAGS) -I$(SIM_VL_INC) -I$(SIM_VL_INC)/vltstd $(SIM_VMFLAGS) -DVM_TRACE=1 -DVM_COVERAGE=1 -c -o $@ $<
+	$(CXX) -std=c++17 -O2 $(CXXFLAGS) $(VL_SANFLAGS) -I$(SIM_VL_INC) -I$(SIM_VL_INC)/vltstd $(SIM_VMFLAGS) -DVM_TRACE=1 -DVM_COVERAGE=1 -c -o $@ $<
 
 # One verilated model + one bench instantiation per configuration.
 # $(1) configuration, $(2) flavour directory, $(3) extra Verilator flags,

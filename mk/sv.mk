@@ -35,7 +35,7 @@ $(SV_DIR)/$(1)/Vsysmmu_sv: $$(RTL_SRCS) $(SV_TB_SRCS) tb/sv/sysmmu_sv_dut.svh $(
 	$(VERILATOR) $(SV_VFLAGS) -Mdir $$(@D) -o Vsysmmu_sv \
 	  -GVARIANT=$(call sim_v,$(1)) -GTLB_ENTRIES=$(call sim_t,$(1)) -GFLPD_ENTRIES=$(call sim_f,$(1)) \
 	  $$(abspath $$(RTL_SRCS) $(SV_TB_SRCS) $(SV_LINK)) -LDFLAGS "-lm $(SANFLAGS)" \
-	  $(if $(SANFLAGS),-CFLAGS "$(SANFLAGS)") \
+	  $(if $(SANFLAGS),-CFLAGS "$(SANFLAGS) $(VL_SANFLAGS)") \
 	  >$$(@D)/verilator.log 2>&1 || { tail -40 $$(@D)/verilator.log; exit 1; }
 endef
 $(foreach c,$(SV_CONFIGS),$(eval $(call sv_cfg_rule,$(c))))
