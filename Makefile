@@ -26,8 +26,15 @@ LDFLAGS  += $(SANFLAGS)
 # Verilator's own code (verilated models with tracing, its runtime) keeps
 # 64-bit trace values at 4-byte alignment (verilated_trace.h:450,
 # gtkwave/fstapi.c:858 in Verilator 5.006): fine on x86, undefined for
-# UBSan. mk/sim.mk, sc.mk and sv.mk add this to what they build of it.
+# UBSan. mk/sim.mk, sc.mk and sv.mk add this to what they build of it; the
+# C++ harnesses call the same inline trace API (tb/sim/tbtrace.h), so C++
+# goes without the alignment check too (C keeps every check).
 VL_SANFLAGS := -fno-sanitize=alignment
+CXXFLAGS    += $(VL_SANFLAGS)
+# The FST writer (fstapi.c) also shifts negative values (fstapi.c:1663):
+# its object is built with ASan only.
+$(BUILD)/sim/rt/verilated_fst_c.o $(BUILD)/sim/rtcov/verilated_fst_c.o \
+$(BUILD)/sc/vl/rt/verilated_fst_c.o: CXXFLAGS += -fno-sanitize=undefined
 endif
 
 # The project version, written once (VERSION); mk/version.mk builds the
