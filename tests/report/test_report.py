@@ -342,6 +342,13 @@ class EndToEndTest(unittest.TestCase):
         with open(os.path.join(out, "results.json")) as f:
             return p, out, json.load(f)
 
+    def test_x_init_random_without_coverage(self):
+        gen = [j for j in self.full[2]["jobs"] if j["kind"] == "gen"]
+        self.assertTrue(gen)
+        for j in gen:
+            self.assertGreater(j["x_init_seed"], 0, j["id"])
+            self.assertIn("--x-init-seed %d" % j["x_init_seed"], j["command"], j["id"])
+
     def outcomes(self, data):
         return {j["id"]: j["outcome"] for j in data["jobs"]}
 
@@ -469,6 +476,12 @@ class CoverageTest(unittest.TestCase):
         self.assertEqual(cc["summary"]["line"], {"points": 1, "covered": 1, "percent": 100.0})
         self.assertEqual(cc["summary"]["toggle"]["covered"], 1)   # odd seeds toggle it
         self.assertEqual(cc["lcov"]["lines"], 2)
+        # coverage jobs start the RTL from zero: no X-init toggle at reset
+        gen = [j for j in data["jobs"] if j["kind"] == "gen"]
+        self.assertTrue(gen)
+        for j in gen:
+            self.assertEqual(j["x_init_seed"], 0, j["id"])
+            self.assertNotIn("--x-init-seed", j["command"], j["id"])
         self.assertTrue(os.path.exists(os.path.join(out, cc["html"])))
         self.assertFalse(os.path.exists(os.path.join(out, "jobs", "v3-driver-100",
                                                      "coverage.dat")))
@@ -499,6 +512,7 @@ class CoverageTest(unittest.TestCase):
         xs = [j["x_init_seed"] for j in many]
         self.assertEqual(len(set(xs)), len(xs))
         self.assertTrue(all(1 <= x <= 2147483647 for x in xs))
+        self.assertEqual({j["x_init_seed"] for j in jobsmod.zero_x_init(many)}, {0})
 
 
 if __name__ == "__main__":
