@@ -123,11 +123,14 @@ static void tlb_event(struct sysmmu *s, enum sysmmu_event_kind kind, int index,
 	sysmmu_emit(s, &ev);
 }
 
-/* §4 step 3: security first, then access (only with EAP, as set now). */
+/*
+ * §4 step 3: security first (only with SEC_CHK, §4.1), then access (only
+ * with EAP); both as set now, not at fill.
+ */
 static enum sysmmu_fault check_leaf(const struct sysmmu *s, const struct sysmmu_req *req,
 				    const struct sysmmu_leaf *leaf)
 {
-	if (req->ns && !leaf->ns)
+	if ((s->mmu_cfg & SYSMMU_COM_CFG_SEC_CHK) && req->ns && !leaf->ns)
 		return SYSMMU_FAULT_SEC_PROT;
 	if (!(s->mmu_cfg & SYSMMU_COM_CFG_EAP))
 		return SYSMMU_FAULT_NONE;

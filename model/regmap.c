@@ -259,7 +259,7 @@ static void reg_store(struct sysmmu *s, enum reg_id r, uint32_t val)
 		s->fault_block = false;
 		return;
 	case REG_CFG:
-		s->mmu_cfg = val & SYSMMU_COM_CFG_MASK;
+		s->mmu_cfg = val & (sysmmu_is_v5(s) ? SYSMMU_V5_CFG_MASK : SYSMMU_V3_CFG_MASK);
 		return;
 	case REG_PT_BASE:
 		s->pt_base = sysmmu_is_v5(s) ? val & SYSMMU_V5_PT_BASE_PFN_MASK : val;

@@ -33,6 +33,7 @@ module sysmmu_regs #(
   output logic               cfg_lru_o,
   output logic               cfg_eap_o,
   output logic               cfg_flpd_en_o,
+  output logic               cfg_sec_chk_o,  // security check enable (spec 4.1)
   output logic               blocked_o,      // CTRL.BLOCK | fault_block
   output logic [PA_W-1:0]    l1_base_o,      // level-1 table base
   input  logic               inflight_i,     // an accepted request has no response yet
@@ -97,6 +98,7 @@ module sysmmu_regs #(
   localparam logic [31:0] PM_STRIDE       = IS_V5 ? sysmmu_regmap_pkg::V5_PM_STRIDE    : sysmmu_regmap_pkg::V3_PM_STRIDE;
   localparam logic [31:0] PT_BASE_MASK    = IS_V5 ? sysmmu_regmap_pkg::V5_PT_BASE_PFN_MASK : 32'hFFFF_FFFF;
   localparam logic [31:0] INT_MASK_ALL    = IS_V5 ? sysmmu_regmap_pkg::V5_INT_MASK_ALL : sysmmu_regmap_pkg::V3_INT_MASK_ALL;
+  localparam logic [31:0] CFG_MASK        = IS_V5 ? sysmmu_regmap_pkg::V5_CFG_MASK : sysmmu_regmap_pkg::V3_CFG_MASK;
   localparam logic [31:0] VERSION         = IS_V5 ? sysmmu_regmap_pkg::V5_VERSION_BASE
                                                   : sysmmu_regmap_pkg::V3_VERSION_BASE | 32'(TLB_ENTRIES);
   localparam int          NCNT            = sysmmu_regmap_pkg::COM_PM_COUNT;
@@ -134,6 +136,7 @@ module sysmmu_regs #(
   assign cfg_lru_o     = |(cfg_q & sysmmu_regmap_pkg::COM_CFG_LRU);
   assign cfg_eap_o     = |(cfg_q & sysmmu_regmap_pkg::COM_CFG_EAP);
   assign cfg_flpd_en_o = |(cfg_q & sysmmu_regmap_pkg::COM_CFG_FLPD_EN);
+  assign cfg_sec_chk_o = |(cfg_q & sysmmu_regmap_pkg::COM_CFG_SEC_CHK);
   assign blocked_o     = |(ctrl_q & sysmmu_regmap_pkg::COM_CTRL_BLOCK) || fault_block_q;
   assign irq_o         = |(ctrl_q & sysmmu_regmap_pkg::COM_CTRL_INT_EN) && |(int_status_q & ~int_mask_q);
 
@@ -186,7 +189,7 @@ module sysmmu_regs #(
         fault_block_q <= 1'b0;
       end
       if (wr && addr == sysmmu_regmap_pkg::COM_MMU_CFG)
-        cfg_q <= pwdata_i & sysmmu_regmap_pkg::COM_CFG_MASK;
+        cfg_q <= pwdata_i & CFG_MASK;
       if (wr && addr == OFF_PT_BASE)
         pt_base_q <= pwdata_i & PT_BASE_MASK;
       if (wr && addr == OFF_INT_MASK)

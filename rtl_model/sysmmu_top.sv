@@ -115,7 +115,7 @@ module sysmmu #(
   // ---------------------------------------------------------------------
   // Register file
   // ---------------------------------------------------------------------
-  logic              ctrl_en, cfg_lru, cfg_eap, cfg_flpd_en, blocked;
+  logic              ctrl_en, cfg_lru, cfg_eap, cfg_flpd_en, cfg_sec_chk, blocked;
   logic [PA_W-1:0]   l1_base;
   logic              inflight;
   logic              flush_all, flush_entry, flush_range;
@@ -160,6 +160,7 @@ module sysmmu #(
     .cfg_lru_o       (cfg_lru),
     .cfg_eap_o       (cfg_eap),
     .cfg_flpd_en_o   (cfg_flpd_en),
+    .cfg_sec_chk_o   (cfg_sec_chk),
     .blocked_o       (blocked),
     .l1_base_o       (l1_base),
     .inflight_i      (inflight),
@@ -382,7 +383,7 @@ module sysmmu #(
       // Single hit or walked leaf.
       done_tlb_hit  = !cur_walk_q;
       done_flpd_hit = cur_walk_q && ptw_flpd_hit;
-      if (cur_ns_q && !use_ns) begin
+      if (cfg_sec_chk && cur_ns_q && !use_ns) begin
         done_fault = 1'b1;
         done_kind  = sysmmu_pkg::FK_SEC_PROT;
       end else if (cfg_eap && !(cur_write_q ? use_w : use_r)) begin

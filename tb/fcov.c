@@ -32,6 +32,7 @@ enum fcov_group_id {
 	CG_BUSERR,
 	CG_IRQ,
 	CG_CFG,
+	CG_NS,
 	CG_REG,
 	CG_FAULT_LATCH,
 	CG_FLUSH_POS,
@@ -51,6 +52,7 @@ static const char *const group_names[CG_COUNT] = {
 	[CG_BUSERR] = "bus_error_cg",
 	[CG_IRQ] = "irq_cg",
 	[CG_CFG] = "cfg_cg",
+	[CG_NS] = "ns_cg",
 	[CG_REG] = "reg_cg",
 	[CG_FAULT_LATCH] = "fault_latch_cg",
 	[CG_FLUSH_POS] = "flush_pos_cg",
@@ -397,6 +399,21 @@ static void build_cfg(struct fcov_group *g)
 			}
 }
 
+/* ns_cg: SEC_CHK x request ns x page NS, every translation with a leaf. */
+static void build_ns(struct fcov_group *g)
+{
+	char name[FCOV_NAME_LEN];
+
+	/* Index = chk * 4 + req_ns * 2 + page_ns. */
+	for (unsigned chk = 0; chk < 2; chk++)
+		for (unsigned rq = 0; rq < 2; rq++)
+			for (unsigned pg = 0; pg < 2; pg++) {
+				snprintf(name, sizeof(name), "chk%u.%s_req.%s_page", chk,
+					 rq ? "ns" : "s", pg ? "ns" : "s");
+				add_bin(g, name);
+			}
+}
+
 static void build_reg(struct fcov *c)
 {
 	struct fcov_group *g = &c->g[CG_REG];
@@ -551,6 +568,7 @@ struct fcov *fcov_create(const struct sysmmu *model, const struct vmem *mem)
 	build_names(&c->g[CG_IRQ], irq_names, IRQ_NBINS);
 	build_cfg(&c->g[CG_CFG]);
 	build_reg(c);
+	build_ns(&c->g[CG_NS]);
 	build_fault_latch(c);
 	build_flush_pos(&c->g[CG_FLUSH_POS], c->variant);
 	build_repl_victim(&c->g[CG_REPL_VICTIM]);
@@ -743,6 +761,28 @@ static void cover_leaf(struct fcov *c, const struct sysmmu_req *req,
 			 !res->tlb_hit);
 }
 
+/*
+ * The leaf is in the TLB entry hit or filled (filled before the checks,
+ * spec §4 step 2), so its NS is read there. chk0.ns_req.s_page is the
+ * driver's case: a non-secure master on a page the driver mapped (§4.1).
+ */
+static void cover_ns(struct fcov *c, const struct sysmmu_req *req,
+		     const struct sysmmu_result *res)
+{
+	struct sysmmu_tlb_entry e;
+	bool chk = c->cfg & SYSMMU_COM_CFG_SEC_CHK;
+
+	if (res->fault != SYSMMU_FAULT_NONE && res->fault != SYSMMU_FAULT_ACC_PROT &&
+	    res->fault != SYSMMU_FAULT_SEC_PROT)
+		return;
+	if (res->tlb_index < 0 || (unsigned)res->tlb_index >= c->tlb_n)
+		return;
+	sysmmu_tlb_get(c->model, (unsigned)res->tlb_index, &e);
+	if (!e.valid)
+		return;
+	hit(c, CG_NS, (unsigned)chk * 4 + (unsigned)req->ns * 2 + (unsigned)e.ns);
+}
+
 static void cover_multihit(struct fcov *c, const struct sysmmu_req *req)
 {
 	static const uint32_t masks[3] = { ~0xFFFu, ~0xFFFFu, ~0xFFFFFu };
@@ -835,6 +875,7 @@ void fcov_xlate(struct fcov *c, const struct sysmmu_req *req, const struct sysmm
 	    !(c->cfg & SYSMMU_COM_CFG_FLPD_EN))
 		hit(c, CG_FLPD, FLPD_WALK_DISABLED);
 	cover_leaf(c, req, res);
+	cover_ns(c, req, res);
 	if (res->fault != SYSMMU_FAULT_NONE) {
 		cover_fault(c, req, res);
 		cover_fault_latch(c, req, res);
@@ -1014,7 +1055,7 @@ static void cover_write(struct fcov *c, uint32_t off, uint32_t val, size_t pendi
 	if (off == SYSMMU_COM_MMU_CTRL)
 		cover_ctrl_write(c, val, pending, in_fault_block);
 	else if (off == SYSMMU_COM_MMU_CFG)
-		c->cfg = val & SYSMMU_COM_CFG_MASK;
+		c->cfg = val & (c->variant == SYSMMU_V5 ? SYSMMU_V5_CFG_MASK : SYSMMU_V3_CFG_MASK);
 	else if (off == int_clear && val)
 		hit(c, CG_IRQ, IRQ_CLEAR);
 	else if (off == int_mask && val)

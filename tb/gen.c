@@ -216,7 +216,8 @@ void gen_taint_l1(struct gslot *s)
 
 	if (s->kind == SLOT_SECTION)
 		s->sect_stale = true;
-	if (s->l1_link)
+	/* Only a link some walk may have read can sit in the FLPD cache. */
+	if (s->l1_link && s->flpd_cached)
 		s->flpd_stale = true;
 	if (s->kind != SLOT_TABLE)
 		return;
@@ -231,6 +232,7 @@ void gen_taint_l1(struct gslot *s)
 static void flpd_removed(struct gslot *s)
 {
 	s->flpd_stale = false;
+	s->flpd_cached = false;
 }
 
 /* A walk through a stale FLPD entry may cache a 4 KiB or 64 KiB leaf of the
@@ -295,7 +297,7 @@ void gen_ctrl(struct gen *g, uint32_t val)
 void gen_cfg(struct gen *g, uint32_t val)
 {
 	emit_wr(g, SYSMMU_COM_MMU_CFG, val);
-	g->cfg = val & SYSMMU_COM_CFG_MASK;
+	g->cfg = val & (g->v5 ? SYSMMU_V5_CFG_MASK : SYSMMU_V3_CFG_MASK);
 }
 
 void gen_ptbase(struct gen *g, uint64_t l1)
@@ -304,11 +306,15 @@ void gen_ptbase(struct gen *g, uint64_t l1)
 
 	if (g->v5) {
 		/* PFN bits [1:0] are ignored by the walker: set them now and then */
-		val = (uint32_t)(l1 >> 12) | (gen_chance(g, 10) ? gen_below(g, 4) : 0);
+		val = (uint32_t)(l1 >> 12);
+		if (!g->pf.mainline && gen_chance(g, 10))
+			val |= gen_below(g, 4);
 		emit_wr(g, SYSMMU_V5_PT_BASE_PFN, val);
 		g->pt_reg = val & SYSMMU_V5_PT_BASE_PFN_MASK;
 	} else {
-		val = (uint32_t)l1 | (gen_chance(g, 10) ? gen_below(g, 0x4000) : 0);
+		val = (uint32_t)l1;
+		if (!g->pf.mainline && gen_chance(g, 10))
+			val |= gen_below(g, 0x4000);
 		emit_wr(g, SYSMMU_V3_PT_BASE_ADDR, val);
 		g->pt_reg = val;
 	}
@@ -323,7 +329,7 @@ void gen_flush_all(struct gen *g)
 	for (i = 0; i < g->n_slots; i++) {
 		struct gslot *s = &g->slots[i];
 
-		s->flpd_stale = s->sect_stale = false;
+		s->flpd_stale = s->sect_stale = s->flpd_cached = false;
 		s->lp_stale = 0;
 		memset(s->sp_stale, 0, sizeof(s->sp_stale));
 	}
@@ -469,12 +475,25 @@ static enum sysmmu_fault outcome(const struct gen *g, const struct vec_op *op, u
 	*pa = 0;
 	if (f)
 		return f;
-	if (op->ns && !lf.ns)
+	if ((g->cfg & SYSMMU_COM_CFG_SEC_CHK) && op->ns && !lf.ns)
 		return SYSMMU_FAULT_SEC_PROT;
 	if ((g->cfg & SYSMMU_COM_CFG_EAP) && !(lf.perm & need))
 		return SYSMMU_FAULT_ACC_PROT;
 	*pa = lf.pa | (op->addr & (lf.size - 1));
 	return SYSMMU_FAULT_NONE;
+}
+
+/*
+ * An accepted translation may walk and, with FLPD_EN, cache the level-1 link
+ * of its slot (spec §7): from now on a change of that link leaves the FLPD
+ * stale until a flush covers it. Conservative: a TLB hit counts too.
+ */
+static void flpd_may_cache(struct gen *g, uint32_t va)
+{
+	struct gslot *s = slot_for(g, va);
+
+	if (s && s->l1_link && (g->cfg & SYSMMU_COM_CFG_FLPD_EN))
+		s->flpd_cached = true;
 }
 
 /* The MMU accepts request i now: write its expectation if software knows it. */
@@ -489,6 +508,7 @@ static void accept(struct gen *g, size_t i)
 		op->exp_pa = op->addr;
 		return;
 	}
+	flpd_may_cache(g, (uint32_t)op->addr);
 	if (!gen_va_clean(g, (uint32_t)op->addr)) {
 		stale_walk(g, (uint32_t)op->addr);
 		g->fb = FB_UNKNOWN;

@@ -50,6 +50,7 @@ struct gslot {
 	uint64_t l2;          /* level-2 table base (TABLE, POISON_L2) */
 	unsigned n_mapped;    /* mapped 4 KiB slots in the table */
 	bool sect_stale, flpd_stale;
+	bool flpd_cached;     /* a walk may have put the level-1 link in the FLPD */
 	uint16_t lp_stale;    /* one bit per 64 KiB block */
 	uint64_t sp_stale[4]; /* one bit per 4 KiB page */
 	struct gpage pg[256];
@@ -72,8 +73,10 @@ struct gen_profile {
 	unsigned lru;         /* chance of MMU_CFG.LRU in a CFG write */
 	unsigned eap;         /* chance of MMU_CFG.EAP */
 	unsigned flpd;        /* chance of MMU_CFG.FLPD_EN */
+	unsigned sec_chk;     /* chance of MMU_CFG.SEC_CHK (security check on) */
 	bool bypass;          /* run mostly with CTRL.EN = 0 */
 	bool wild_regs;       /* PSLVERR offsets, RO writes, flush bit0 = 0 */
+	bool mainline;        /* program the MMU exactly as mainline exynos-iommu */
 };
 
 struct gen {

@@ -16,34 +16,35 @@
 /* ---- profiles ---- */
 
 static const struct gen_profile profiles[] = {
-	{ .name = "driver", .w_xlate = 600, .w_map = 60, .w_unmap = 40, .w_flush = 20,
-	  .w_cfg = 5, .w_block = 20, .w_rd = 20, .w_wr = 5, .w_idle = 10, .w_ptbase = 2,
-	  .w_check = 10, .w_poison = 2, .w_burst = 30,
-	  .locality = 50, .unmapped = 3, .misbehave = 0, .ns_req = 30, .ns_page = 100,
-	  .odd_perm = 5, .pool = 24, .pileup = 30, .lru = 50, .eap = 50, .flpd = 70 },
+	/* Mainline exynos-iommu: only what that driver writes (docs/vectors.md). */
+	{ .name = "driver", .w_xlate = 600, .w_map = 60, .w_unmap = 40,
+	  .w_idle = 10, .w_ptbase = 2, .w_check = 10, .w_burst = 30,
+	  .locality = 50, .unmapped = 3, .misbehave = 0, .ns_req = 30, .ns_page = 0,
+	  .odd_perm = 5, .pool = 24, .pileup = 30, .sec_chk = 0, .mainline = true },
 	{ .name = "tlb", .w_xlate = 800, .w_map = 40, .w_unmap = 20, .w_flush = 20,
 	  .w_cfg = 10, .w_block = 5, .w_rd = 10, .w_idle = 5, .w_check = 5, .w_burst = 100,
 	  .locality = 75, .unmapped = 1, .misbehave = 0, .ns_req = 10, .ns_page = 100,
-	  .odd_perm = 0, .pool = 40, .pileup = 10, .lru = 50, .eap = 30, .flpd = 80 },
+	  .odd_perm = 0, .pool = 40, .pileup = 10, .lru = 50, .eap = 30, .flpd = 80,
+	  .sec_chk = 30 },
 	{ .name = "faults", .w_xlate = 500, .w_map = 60, .w_unmap = 60, .w_flush = 30,
 	  .w_cfg = 20, .w_block = 20, .w_rd = 20, .w_wr = 10, .w_idle = 5, .w_ptbase = 5,
 	  .w_check = 20, .w_poison = 20, .w_remap = 40, .w_burst = 20, .w_irqmode = 15,
 	  .locality = 50, .unmapped = 25, .misbehave = 30, .ns_req = 40, .ns_page = 50,
 	  .odd_perm = 40, .pool = 16, .pileup = 50, .lru = 50, .eap = 70, .flpd = 70,
-	  .wild_regs = true },
+	  .sec_chk = 70, .wild_regs = true },
 	{ .name = "stress", .w_xlate = 500, .w_map = 60, .w_unmap = 50, .w_flush = 40,
 	  .w_cfg = 20, .w_block = 30, .w_rd = 30, .w_wr = 20, .w_idle = 10, .w_ptbase = 5,
 	  .w_check = 20, .w_poison = 10, .w_remap = 30, .w_burst = 40, .w_bypass = 10,
 	  .w_irqmode = 15,
 	  .locality = 50, .unmapped = 15, .misbehave = 20, .ns_req = 30, .ns_page = 70,
 	  .odd_perm = 25, .pool = 32, .pileup = 50, .lru = 50, .eap = 50, .flpd = 50,
-	  .wild_regs = true },
+	  .sec_chk = 50, .wild_regs = true },
 	{ .name = "bypass", .w_xlate = 600, .w_map = 20, .w_unmap = 10, .w_flush = 10,
 	  .w_cfg = 10, .w_block = 40, .w_rd = 20, .w_wr = 5, .w_idle = 10, .w_check = 20,
 	  .w_burst = 20, .w_bypass = 30,
 	  .locality = 30, .unmapped = 10, .misbehave = 0, .ns_req = 50, .ns_page = 100,
 	  .odd_perm = 10, .pool = 12, .pileup = 20, .lru = 50, .eap = 50, .flpd = 50,
-	  .bypass = true },
+	  .sec_chk = 50, .bypass = true },
 };
 
 const char *const sysmmu_gen_profiles[] = {
@@ -218,25 +219,40 @@ static void map_table(struct gen *g, struct gslot *s, bool init)
 
 static uint32_t small_pte(struct gen *g, uint64_t pa, unsigned perm)
 {
-	/* type 11 is a small page too */
+	/* type 11 is a small page too; mainline writes type 10 only */
+	if (g->pf.mainline)
+		return sysmmu_mk_small(g->var, pa, perm);
 	return sysmmu_mk_small(g->var, pa, perm) | (gen_chance(g, 20) ? 1u : 0u);
 }
 
-static bool map_small(struct gen *g, struct gslot *s)
+/* A free 4 KiB slot of the table (random start), or -1. */
+static int free_small(struct gen *g, const struct gslot *s)
 {
 	unsigned j = gen_below(g, 256), i;
-	struct gpage *p;
 
 	for (i = 0; i < 256 && s->pg[j].kind != PG_NONE; i++)
 		j = (j + 1) & 255;
-	if (i == 256)
-		return false;
-	p = &s->pg[j];
+	return i == 256 ? -1 : (int)j;
+}
+
+static void map_small_at(struct gen *g, struct gslot *s, unsigned j)
+{
+	struct gpage *p = &s->pg[j];
+
 	p->kind = PG_SMALL;
 	p->perm = (uint8_t)rand_perm(g);
 	p->pa = rand_pa(g, 0x1000);
 	gen_mem(g, s->l2 + j * 4u, small_pte(g, p->pa, p->perm));
 	s->n_mapped++;
+}
+
+static bool map_small(struct gen *g, struct gslot *s)
+{
+	int j = free_small(g, s);
+
+	if (j < 0)
+		return false;
+	map_small_at(g, s, (unsigned)j);
 	return true;
 }
 
@@ -264,15 +280,23 @@ static void map_large_at(struct gen *g, struct gslot *s, unsigned b)
 	s->n_mapped += 16;
 }
 
-static bool map_large(struct gen *g, struct gslot *s)
+/* A free 64 KiB block of the table (random start), or -1. */
+static int free_large(struct gen *g, const struct gslot *s)
 {
 	unsigned b = gen_below(g, 16), i;
 
 	for (i = 0; i < 16 && !block_free(s, b); i++)
 		b = (b + 1) & 15;
-	if (i == 16)
+	return i == 16 ? -1 : (int)b;
+}
+
+static bool map_large(struct gen *g, struct gslot *s)
+{
+	int b = free_large(g, s);
+
+	if (b < 0)
 		return false;
-	map_large_at(g, s, b);
+	map_large_at(g, s, (unsigned)b);
 	return true;
 }
 
@@ -323,10 +347,189 @@ static void unmap_slot(struct gen *g, struct gslot *s)
 	after_l1_change(g, s, need, false);
 }
 
+/* ---- the mainline exynos-iommu driver (profile "driver") ----
+ *
+ * What drivers/iommu/exynos-iommu.c does, including what it does not do:
+ * sysmmu_block() / sysmmu_unblock() around every flush, one FLUSH_ENTRY of
+ * the page start after each unmap (v3 and v5 alike: num_inv is 1 unless v2),
+ * an FLPD invalidation (v3: FLUSH_ENTRY, v5: FLUSH_ALL) only when
+ * alloc_lv2entry() replaces the zero level-2 link by a new table, and none
+ * when lv1set_section() replaces it by a section (its lv1ent_page_zero()
+ * test runs after the slot was overwritten). Empty slots always hold the
+ * zero link; tables are never unlinked; no NS bit is ever set.
+ */
+
+static bool xlate_one(struct gen *g);
+
+/* __sysmmu_init_config() from v3.3 on: QoS 15, FLPD cache, ACGEN, EAP. */
+#define DRV_CFG (15u << SYSMMU_COM_CFG_QOS_SHIFT | SYSMMU_COM_CFG_FLPD_EN | \
+		 SYSMMU_V3_CFG_ACGEN | SYSMMU_COM_CFG_EAP)
+#define DRV_CTRL_ENABLE (SYSMMU_COM_CTRL_EN | SYSMMU_COM_CTRL_INT_EN)
+#define DRV_CTRL_BLOCK (DRV_CTRL_ENABLE | SYSMMU_COM_CTRL_BLOCK)
+
+/*
+ * sysmmu_block(): CTRL = 0x7, then poll STATUS bit 0 at most 120 times and
+ * give up (unblock, skip the flush) if it never sets. Our MMU reports
+ * blocked at the first read (nothing is in flight at a register access,
+ * spec §2.1), so the poll is one read and the give-up path never runs.
+ */
+static void drv_block(struct gen *g)
+{
+	gen_ctrl(g, DRV_CTRL_BLOCK);
+	gen_rd(g, SYSMMU_COM_MMU_STATUS, true, SYSMMU_COM_STATUS_BLOCKED);
+}
+
+/* sysmmu_unblock() writes CTRL_ENABLE, whatever CTRL held before. */
+static void drv_unblock(struct gen *g)
+{
+	gen_ctrl(g, DRV_CTRL_ENABLE);
+}
+
+/* sysmmu_tlb_invalidate_entry(): DMA goes on meanwhile, so requests may
+ * queue up behind the block and drain at the unblock. */
+static void drv_invalidate_entry(struct gen *g, uint32_t va)
+{
+	unsigned n = gen_chance(g, 30) ? 1 + gen_below(g, 3) : 0, k;
+
+	drv_block(g);
+	for (k = 0; k < n; k++)
+		xlate_one(g);
+	gen_flush_entry(g, va);
+	drv_unblock(g);
+}
+
+/* sysmmu_tlb_invalidate_flpdcache() (v3.3+): v5 flushes everything. */
+static void drv_invalidate_flpd(struct gen *g, uint32_t va)
+{
+	drv_block(g);
+	if (g->v5)
+		gen_flush_all(g);
+	else
+		gen_flush_entry(g, va);
+	drv_unblock(g);
+}
+
+/* lv1set_section(): on the zero link or on an empty table; no flush. */
+static void drv_map_section(struct gen *g, struct gslot *s)
+{
+	gen_taint_l1(s);
+	s->perm = (uint8_t)rand_perm(g);
+	s->ns = false;
+	s->pa = rand_pa(g, 0x100000);
+	write_l1(g, s, sysmmu_mk_section(g->var, s->pa, s->perm, false));
+	s->kind = SLOT_SECTION;
+	s->l1_link = false;
+	s->n_mapped = 0;
+	memset(s->pg, 0, sizeof(s->pg));
+}
+
+/* alloc_lv2entry() on the zero link: a new table, then (when the MMU is
+ * active) the FLPD invalidation at the VA being mapped. */
+static void drv_alloc_table(struct gen *g, struct gslot *s, uint32_t va, bool active)
+{
+	gen_taint_l1(s);
+	s->l2 = alloc_pt(g, 0x400);
+	s->ns = false;
+	write_l1(g, s, sysmmu_mk_link(g->var, s->l2, false));
+	s->kind = SLOT_TABLE;
+	s->l1_link = true;
+	s->n_mapped = 0;
+	memset(s->pg, 0, sizeof(s->pg));
+	if (active)
+		drv_invalidate_flpd(g, va);
+}
+
+/* exynos_iommu_map() of one 4 KiB or 64 KiB page; lv2set_page() flushes
+ * nothing (the VA was unmapped, and flushed, before). */
+static bool drv_map_page(struct gen *g, struct gslot *s, bool active)
+{
+	bool large = gen_chance(g, 25);
+	int i = large ? free_large(g, s) : free_small(g, s);
+	uint32_t va;
+
+	if (s->kind == SLOT_TABLE && i < 0)
+		return false;
+	if (s->kind == SLOT_EMPTY) {
+		i = large ? (int)gen_below(g, 16) : (int)gen_below(g, 256);
+		va = s->idx << 20 | (uint32_t)i << (large ? 16 : 12);
+		drv_alloc_table(g, s, va, active);
+	}
+	if (large)
+		map_large_at(g, s, (unsigned)i);
+	else
+		map_small_at(g, s, (unsigned)i);
+	return true;
+}
+
+static void drv_map(struct gen *g, struct gslot *s, bool active)
+{
+	unsigned n = 1 + gen_below(g, 4), k;
+	bool free_table = s->kind == SLOT_TABLE && !s->n_mapped;
+
+	if (s->kind == SLOT_SECTION)
+		return;   /* -EADDRINUSE */
+	if ((s->kind == SLOT_EMPTY || free_table) && gen_chance(g, 30)) {
+		drv_map_section(g, s);
+		return;
+	}
+	for (k = 0; k < n; k++)
+		if (!drv_map_page(g, s, active))
+			return;
+}
+
+/* exynos_iommu_unmap(): a section becomes the zero link again; pages are
+ * cleared in their table; then one FLUSH_ENTRY of the page start. */
+static void drv_unmap(struct gen *g, struct gslot *s)
+{
+	int j = pick_mapped_page(g, s);
+	unsigned lo, n, k;
+
+	if (s->kind == SLOT_SECTION) {
+		gen_taint_l1(s);
+		write_l1(g, s, sysmmu_mk_link(g->var, g->zero_l2, false));
+		s->kind = SLOT_EMPTY;
+		s->l1_link = true;
+		drv_invalidate_entry(g, s->idx << 20);
+		return;
+	}
+	if (j < 0)
+		return;
+	lo = s->pg[j].kind == PG_LARGE ? (unsigned)j & ~15u : (unsigned)j;
+	n = s->pg[j].kind == PG_LARGE ? 16 : 1;
+	gen_taint_l2(s, (unsigned)j);
+	for (k = lo; k < lo + n; k++) {
+		s->pg[k].kind = PG_NONE;
+		gen_mem(g, s->l2 + k * 4u, 0);
+	}
+	s->n_mapped -= n;
+	drv_invalidate_entry(g, s->idx << 20 | lo << 12);
+}
+
+/* __sysmmu_enable(): block, CFG, PT base + flush all, enable. */
+static void drv_enable(struct gen *g)
+{
+	gen_ctrl(g, DRV_CTRL_BLOCK);
+	gen_cfg(g, DRV_CFG);
+	gen_ptbase(g, g->l1);
+	gen_flush_all(g);
+	gen_ctrl(g, DRV_CTRL_ENABLE);
+}
+
+/* __sysmmu_disable(): CTRL = 0, CFG = 0. */
+static void drv_disable(struct gen *g)
+{
+	gen_ctrl(g, 0);
+	gen_cfg(g, 0);
+}
+
 static void act_map(struct gen *g)
 {
 	struct gslot *s = pick_slot(g);
 
+	if (g->pf.mainline) {
+		drv_map(g, s, true);
+		return;
+	}
 	if (s->kind == SLOT_EMPTY && gen_chance(g, 30))
 		map_section(g, s, false);
 	else if (s->kind == SLOT_EMPTY || s->kind == SLOT_TABLE)
@@ -336,7 +539,13 @@ static void act_map(struct gen *g)
 static void act_unmap(struct gen *g)
 {
 	struct gslot *s = pick_slot(g);
-	int j = pick_mapped_page(g, s);
+	int j;
+
+	if (g->pf.mainline) {
+		drv_unmap(g, s);
+		return;
+	}
+	j = pick_mapped_page(g, s);
 
 	if (s->kind == SLOT_SECTION || (s->kind == SLOT_TABLE && gen_chance(g, 10)))
 		unmap_slot(g, s);
@@ -491,7 +700,9 @@ static uint32_t pick_va(struct gen *g)
 		va = g->recent[(g->recent_pos + 64 - 1 - gen_below(g, ws)) & 63];
 		return (va & ~0xFFFu) | (rand32(g) & 0xFFFu);
 	}
-	if (gen_chance(g, g->pf.unmapped / 2))
+	/* Level-1 slots outside the pool are never written: the mainline
+	 * profile keeps its traffic inside the pool. */
+	if (!g->pf.mainline && gen_chance(g, g->pf.unmapped / 2))
 		return rand32(g);
 	return va_in_slot(g, gen_chance(g, g->pf.unmapped) ? pick_slot(g) : pick_mapped_slot(g));
 }
@@ -503,8 +714,15 @@ static bool xlate_one(struct gen *g)
 	uint32_t va = pick_va(g);
 	int tries;
 
-	/* A queued request must stay predictable until it is accepted. */
-	bool queued = g->q_len || blocked_now(g);
+	/*
+	 * A queued request must stay predictable until it is accepted. The
+	 * mainline profile only ever issues predictable requests: a section
+	 * mapped over a zero link the FLPD may hold (the lv1set_section() bug)
+	 * answers PAGE_FAULT or its PA depending on FLPD replacement history,
+	 * so its traffic waits until a flush covers it (the directed vectors
+	 * *mainline_section_over_cached_zero_link show that case).
+	 */
+	bool queued = g->q_len || blocked_now(g) || g->pf.mainline;
 
 	for (tries = 0; tries < 4 && queued && !gen_va_clean(g, va); tries++)
 		va = pick_va(g);
@@ -536,7 +754,7 @@ static void after_fault(struct gen *g)
 		gen_check(g);
 	/* Software blocks before handling: the CTRL write clears fault_block,
 	 * BLOCK keeps the queue waiting until the handler unblocks. */
-	if (gen_chance(g, 20)) {
+	if (!g->pf.mainline && gen_chance(g, 20)) {
 		gen_ctrl(g, g->ctrl | SYSMMU_COM_CTRL_BLOCK);
 		gen_rd(g, SYSMMU_COM_MMU_STATUS, true, SYSMMU_COM_STATUS_BLOCKED);
 	}
@@ -568,8 +786,16 @@ static uint32_t rand_cfg(struct gen *g)
 		v |= SYSMMU_COM_CFG_EAP;
 	if (gen_chance(g, g->pf.flpd))
 		v |= SYSMMU_COM_CFG_FLPD_EN;
+	/* Profiles that test SEC_PROT turn the check on (spec §4.1). */
+	if (gen_chance(g, g->pf.sec_chk))
+		v |= SYSMMU_COM_CFG_SEC_CHK;
+	/* QoS, shareable, SYSSEL, ACGEN, prefetch enables: stored, no effect */
+	if (gen_chance(g, 30))
+		v |= rand32(g) & (g->v5 ? SYSMMU_V5_CFG_MASK : SYSMMU_V3_CFG_MASK) &
+		     ~(SYSMMU_COM_CFG_LRU | SYSMMU_COM_CFG_EAP | SYSMMU_COM_CFG_FLPD_EN |
+		       SYSMMU_COM_CFG_SEC_CHK);
 	if (g->pf.wild_regs && gen_chance(g, 20))
-		v |= rand32(g) & ~SYSMMU_COM_CFG_MASK;   /* reserved bits: ignored */
+		v |= rand32(g) & ~(g->v5 ? SYSMMU_V5_CFG_MASK : SYSMMU_V3_CFG_MASK);
 	return v;
 }
 
@@ -884,6 +1110,12 @@ static void act_check(struct gen *g)
 {
 	unsigned r = gen_below(g, 4);
 
+	/* The mainline handler runs only on an interrupt and never clears
+	 * INT_STATUS wholesale: only the bench's check op. */
+	if (g->pf.mainline) {
+		gen_check(g);
+		return;
+	}
 	if (r == 0 && g->ctrl == (SYSMMU_COM_CTRL_EN | SYSMMU_COM_CTRL_INT_EN))
 		gen_isr(g);
 	else
@@ -922,7 +1154,9 @@ static void initial_mappings(struct gen *g)
 
 		if (gen_chance(g, 25))
 			continue;
-		if (gen_chance(g, 30))
+		if (g->pf.mainline)  /* before attach: no register writes */
+			drv_map(g, s, false);
+		else if (gen_chance(g, 30))
 			map_section(g, s, true);
 		else
 			map_pages(g, s, 1 + gen_below(g, per_table), true);
@@ -940,7 +1174,7 @@ void gen_new_domain(struct gen *g, bool init)
 	unsigned i;
 
 	g->l1 = alloc_pt(g, 0x4000);
-	g->zero_habit = gen_chance(g, 70);
+	g->zero_habit = g->pf.mainline || gen_chance(g, 70);
 	for (i = 0; i < g->n_slots; i++)
 		if (g->slots[i].kind != SLOT_EMPTY)
 			gen_taint_l1(&g->slots[i]);
@@ -948,6 +1182,11 @@ void gen_new_domain(struct gen *g, bool init)
 	initial_mappings(g);
 	if (init)
 		return;
+	if (g->pf.mainline) {  /* detach from the old domain, attach the new */
+		drv_disable(g);
+		drv_enable(g);
+		return;
+	}
 	if (proper)
 		gen_ctrl(g, ctrl | SYSMMU_COM_CTRL_BLOCK);
 	gen_ptbase(g, g->l1);
@@ -1018,6 +1257,12 @@ static void enable_sequence(struct gen *g)
 		run = gen_chance(g, 50) ? SYSMMU_COM_CTRL_INT_EN : 0;
 	gen_rd(g, SYSMMU_COM_MMU_VERSION, true, g->v5 ? SYSMMU_V5_VERSION_BASE :
 	       SYSMMU_V3_VERSION_BASE | g->out->tlb_entries);
+	if (g->pf.mainline) {
+		drv_enable(g);
+		/* CFG read back (the driver's debug output): per-variant bits */
+		gen_rd(g, SYSMMU_COM_MMU_CFG, true, g->cfg);
+		return;
+	}
 	gen_ctrl(g, run | SYSMMU_COM_CTRL_BLOCK);
 	gen_rd(g, SYSMMU_COM_MMU_STATUS, true, SYSMMU_COM_STATUS_BLOCKED);
 	gen_cfg(g, rand_cfg(g));

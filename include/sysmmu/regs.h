@@ -23,11 +23,24 @@
 #define SYSMMU_COM_CTRL_INT_EN         0x4
 #define SYSMMU_COM_CTRL_MASK           0x7
 
-/* MMU_CFG fields. */
+/* MMU_CFG fields that change behaviour. */
 #define SYSMMU_COM_CFG_LRU             0x1
 #define SYSMMU_COM_CFG_EAP             0x4
 #define SYSMMU_COM_CFG_FLPD_EN         0x100000
-#define SYSMMU_COM_CFG_MASK            0x100005
+/* Security check enable (docs/spec.md §4.1; our choice, reset 0 = off). */
+#define SYSMMU_COM_CFG_SEC_CHK         0x10000000
+
+/* MMU_CFG fields stored and read back only (docs/spec.md §9.1). */
+#define SYSMMU_COM_CFG_QOS_SHIFT       7
+#define SYSMMU_COM_CFG_QOS             0x780
+#define SYSMMU_COM_CFG_SHAREABLE       0x1000
+#define SYSMMU_V3_CFG_PB_EN            0x70000
+#define SYSMMU_V3_CFG_SYSSEL           0x400000
+#define SYSMMU_V3_CFG_ACGEN            0x1000000
+
+/* Stored MMU_CFG bits per variant; the others read 0. */
+#define SYSMMU_V3_CFG_MASK             0x11571785
+#define SYSMMU_V5_CFG_MASK             0x10101785
 
 /* MMU_STATUS fields. */
 #define SYSMMU_COM_STATUS_BLOCKED      0x1

@@ -647,7 +647,7 @@ struct Smoke {
 							       : SYSMMU_V3_VERSION_BASE | TLB_N);
 		// Upper PADDR bits beyond [11:0] do not exist on the port; reserved bits read 0.
 		b.wr(R_CFG, 0xFFFFFFFF);
-		b.rd_eq("MMU_CFG reserved bits", R_CFG, SYSMMU_COM_CFG_MASK);
+		b.rd_eq("MMU_CFG reserved bits", R_CFG, V5 ? SYSMMU_V5_CFG_MASK : SYSMMU_V3_CFG_MASK);
 		b.wr(R_CFG, 0);
 		b.note("unknown/misaligned/strobe/other-variant -> PSLVERR, WO reads 0");
 	}
@@ -855,6 +855,8 @@ struct Smoke {
 
 	void sec_prot()
 	{
+		// The security check runs only with MMU_CFG.SEC_CHK (spec 4.1).
+		b.wr(R_CFG, SYSMMU_COM_CFG_EAP | SYSMMU_COM_CFG_SEC_CHK);
 		const Req q{0x71000004, false, true, 0x66, 0};
 		expect_fault(q, FK_SEC, {l1_addr(q.va)});
 		cnt[1]++, cnt[2]++, cnt[4]++;
@@ -864,6 +866,7 @@ struct Smoke {
 		expect_ok({0x71000008, false, false, 0x67, 0}, sec_s_pa | 0x8, true, false, {});
 		cnt[0]++;
 		b.note("non-secure request to a secure section -> SEC_PROT");
+		b.wr(R_CFG, SYSMMU_COM_CFG_EAP);
 	}
 
 	void multi_hit()

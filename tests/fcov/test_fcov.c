@@ -166,14 +166,14 @@ Test(fcov, bin_totals_per_variant_all_zero_at_start)
 
 	setup(SYSMMU_V3, 32, 8);
 	fcov_totals(E.c, &bins, &hit);
-	cr_assert_eq(bins, 225, "v3 bins %u (175 + 50 in the crosses)", bins);
+	cr_assert_eq(bins, 233, "v3 bins %u (175 + 8 ns_cg + 50 in the crosses)", bins);
 	cr_assert_eq(hit, 1, "only PT_BASE_ADDR.wr from setup, got %u", hit);
 	cr_assert_eq(BIN("flush_cg", "range.4K.hit"), -1, "v3 has no range flush");
 	cr_assert_eq(BIN("reg_cg", "PT_BASE_ADDR.wr"), 1);
 	teardown();
 	setup(SYSMMU_V5, 32, 8);
 	fcov_totals(E.c, &bins, &hit);
-	cr_assert_eq(bins, 263, "v5 bins %u (189 + 74 in the crosses)", bins);
+	cr_assert_eq(bins, 271, "v5 bins %u (189 + 8 ns_cg + 74 in the crosses)", bins);
 	cr_assert_eq(BIN("flush_cg", "range.4K.hit"), 0);
 	cr_assert_eq(BIN("flush_cg", "all.4K.miss"), -1, "flush all never misses");
 	cr_assert_eq(BIN("nope_cg", "x"), -1);
@@ -243,7 +243,7 @@ Test(fcov, fault_kind_direction_and_where_detected)
 	vmem_add_error(E.mem, L1B + 0x7 * 4, L1B + 0x7 * 4 + 3);
 	vmem_add_error(E.mem, L2B + 0xC00, L2B + 0xFFF);
 	vmem_write32(E.mem, L1B + 0x8 * 4, sysmmu_mk_link(E.v, L2B + 0xC00, false));
-	enable(0);
+	enable(SYSMMU_COM_CFG_SEC_CHK);
 	cr_assert_eq(xl(0x200000, false, false).fault, SYSMMU_FAULT_PAGE);
 	unblock();
 	cr_assert_eq(xl(0x300000, true, false).fault, SYSMMU_FAULT_PAGE);
@@ -608,5 +608,29 @@ Test(fcov, every_register_and_pslverr_cause)
 	fcov_totals(E.c, &bins, &hit);
 	/* reg_cg complete (53) + the two flush nops */
 	cr_assert_geq(hit, 55);
+	teardown();
+}
+
+/* ns_cg: SEC_CHK x request ns x page NS of every translation with a leaf. */
+Test(fcov, ns_cg_check_off_and_on)
+{
+	setup(SYSMMU_V3, 32, 8);
+	map_section(0x500000, 0x900000, RW, false);       /* secure section */
+	map_section(0x600000, 0xA00000, RW, true);        /* non-secure section */
+	enable(0);
+	cr_assert_eq(xl(0x500000, false, true).fault, SYSMMU_FAULT_NONE);
+	cr_assert_eq(xl(0x500004, true, false).fault, SYSMMU_FAULT_NONE);
+	cr_assert_eq(xl(0x600000, false, true).fault, SYSMMU_FAULT_NONE);
+	wr(SYSMMU_COM_MMU_CFG, SYSMMU_COM_CFG_SEC_CHK);
+	cr_assert_eq(xl(0x500000, false, true).fault, SYSMMU_FAULT_SEC_PROT);
+	unblock();
+	cr_assert_eq(xl(0x600000, true, true).fault, SYSMMU_FAULT_NONE);
+	cr_assert_eq(xl(0x200000, false, true).fault, SYSMMU_FAULT_PAGE);
+	cr_assert_eq(BIN("ns_cg", "chk0.ns_req.s_page"), 1);
+	cr_assert_eq(BIN("ns_cg", "chk0.s_req.s_page"), 1);
+	cr_assert_eq(BIN("ns_cg", "chk0.ns_req.ns_page"), 1);
+	cr_assert_eq(BIN("ns_cg", "chk1.ns_req.s_page"), 1);
+	cr_assert_eq(BIN("ns_cg", "chk1.ns_req.ns_page"), 1);
+	cr_assert_eq(BIN("ns_cg", "chk1.s_req.s_page"), 0, "a page fault has no leaf");
 	teardown();
 }

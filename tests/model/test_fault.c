@@ -18,7 +18,7 @@ static void setup_faults(enum sysmmu_variant v)
 {
 	fx_setup(v, 32, 8);
 	mem_err(l1_addr(VA_BUS));
-	fx_enable(SYSMMU_COM_CFG_EAP);
+	fx_enable(SYSMMU_COM_CFG_EAP | SYSMMU_COM_CFG_SEC_CHK);
 	if (v == V5) {
 		mem_w(0x800000000ull, 0x98765441);
 		mem_w(0x987654404ull, 0x0005000E);

@@ -164,7 +164,7 @@ Test(flpd, stale_link_used_until_flush)
 {
 	struct sysmmu_result r;
 
-	setup_v3(8, SYSMMU_COM_CFG_FLPD_EN);
+	setup_v3(8, SYSMMU_COM_CFG_FLPD_EN | SYSMMU_COM_CFG_SEC_CHK);
 	rd_xl(0x00402000);
 	/* Relink MiB 4 to a non-secure table at 0x00300400, no flush. */
 	mem_w(0x00100010, 0x00300409);

@@ -172,7 +172,7 @@ Test(perm, v5_large_page_ap_eap_on)
 /* request ns x page NS: only (request non-secure, page secure) faults. */
 static void run_ns_section(uint32_t secure_entry, uint32_t ns_entry)
 {
-	fx_enable(0);
+	fx_enable(SYSMMU_COM_CFG_SEC_CHK);
 	mem_w(l1_addr(SEC_VA), secure_entry);
 	cr_assert_eq(access_fresh(SEC_VA, false, false), SYSMMU_FAULT_NONE);
 	cr_assert_eq(access_fresh(SEC_VA, false, true), SYSMMU_FAULT_SEC_PROT);
@@ -198,7 +198,7 @@ Test(perm, v5_section_ns_bit3)
 
 static void run_ns_page(uint32_t secure_link, uint32_t ns_link, uint32_t l2)
 {
-	fx_enable(0);
+	fx_enable(SYSMMU_COM_CFG_SEC_CHK);
 	map_page(secure_link, l2);
 	cr_assert_eq(access_fresh(PAGE_VA, false, false), SYSMMU_FAULT_NONE);
 	cr_assert_eq(access_fresh(PAGE_VA, true, true), SYSMMU_FAULT_SEC_PROT);
@@ -240,7 +240,7 @@ Test(perm, sec_prot_beats_acc_prot)
 	struct sysmmu_result r;
 
 	fx_setup(V5, 32, 8);
-	fx_enable(SYSMMU_COM_CFG_EAP);
+	fx_enable(SYSMMU_COM_CFG_EAP | SYSMMU_COM_CFG_SEC_CHK);
 	mem_w(l1_addr(SEC_VA), 0xF1230002); /* secure, no access */
 	r = xl(SEC_VA, true, true);
 	cr_assert_eq(r.fault, SYSMMU_FAULT_SEC_PROT);
@@ -299,7 +299,7 @@ Test(perm, sec_prot_fault_keeps_filled_entry)
 	struct sysmmu_result r;
 
 	fx_setup(V3, 32, 8);
-	fx_enable(0);
+	fx_enable(SYSMMU_COM_CFG_SEC_CHK);
 	map_page(0x00200401, 0x9ABCD012);
 	r = xl(PAGE_VA, false, true);
 	cr_assert_eq(r.fault, SYSMMU_FAULT_SEC_PROT);
@@ -310,4 +310,39 @@ Test(perm, sec_prot_fault_keeps_filled_entry)
 	r = xl(PAGE_VA, false, true);
 	cr_assert(r.tlb_hit);
 	cr_assert_eq(r.fault, SYSMMU_FAULT_SEC_PROT);
+}
+
+/* §4.1: with SEC_CHK = 0 (reset) a non-secure request uses a secure page. */
+static void run_ns_check_off(uint32_t secure_entry)
+{
+	struct sysmmu_result r;
+
+	fx_enable(SYSMMU_COM_CFG_EAP);
+	mem_w(l1_addr(SEC_VA), secure_entry);
+	cr_assert_eq(access_fresh(SEC_VA, false, true), SYSMMU_FAULT_NONE);
+	cr_assert_eq(access_fresh(SEC_VA, true, true), SYSMMU_FAULT_NONE);
+	/* The check reads SEC_CHK at the access: the cached entry faults now. */
+	wr(SYSMMU_COM_MMU_CFG, SYSMMU_COM_CFG_EAP | SYSMMU_COM_CFG_SEC_CHK);
+	r = xl(SEC_VA, true, true);
+	cr_assert(r.tlb_hit);
+	cr_assert_eq(r.fault, SYSMMU_FAULT_SEC_PROT);
+	unblock();
+	wr(SYSMMU_COM_MMU_CFG, SYSMMU_COM_CFG_EAP);
+	r = xl(SEC_VA, true, true);
+	cr_assert(r.tlb_hit);
+	cr_assert_eq(r.fault, SYSMMU_FAULT_NONE);
+}
+
+Test(perm, v3_ns_check_off_by_default)
+{
+	fx_setup(V3, 32, 8);
+	cr_assert_eq(rd(SYSMMU_COM_MMU_CFG) & SYSMMU_COM_CFG_SEC_CHK, 0);
+	run_ns_check_off(0x87600402);
+}
+
+Test(perm, v5_ns_check_off_by_default)
+{
+	fx_setup(V5, 32, 8);
+	cr_assert_eq(rd(SYSMMU_COM_MMU_CFG) & SYSMMU_COM_CFG_SEC_CHK, 0);
+	run_ns_check_off(0xF1230032);
 }

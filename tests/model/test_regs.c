@@ -105,13 +105,40 @@ Test(regs, ctrl_keeps_bits_2_to_0)
 	cr_assert_eq(rd(SYSMMU_COM_MMU_CTRL), 0x5);
 }
 
-Test(regs, cfg_keeps_lru_eap_flpd_en)
+/* Spec §9.1: the stored CFG bits per variant, spelled out field by field. */
+Test(regs, cfg_masks_are_the_fields_of_the_variant)
+{
+	uint32_t com = SYSMMU_COM_CFG_LRU | SYSMMU_COM_CFG_EAP | SYSMMU_COM_CFG_QOS |
+		       SYSMMU_COM_CFG_SHAREABLE | SYSMMU_COM_CFG_FLPD_EN | SYSMMU_COM_CFG_SEC_CHK;
+
+	cr_assert_eq(SYSMMU_V5_CFG_MASK, com);
+	cr_assert_eq(SYSMMU_V3_CFG_MASK, com | SYSMMU_V3_CFG_PB_EN | SYSMMU_V3_CFG_SYSSEL |
+					 SYSMMU_V3_CFG_ACGEN);
+	cr_assert_eq(SYSMMU_COM_CFG_QOS, 0xFu << SYSMMU_COM_CFG_QOS_SHIFT);
+}
+
+Test(regs, v5_cfg_stores_its_bits)
 {
 	fx_setup(V5, 32, 8);
 	wr(SYSMMU_COM_MMU_CFG, 0xFFFFFFFF);
-	cr_assert_eq(rd(SYSMMU_COM_MMU_CFG), 0x00100005);
+	cr_assert_eq(rd(SYSMMU_COM_MMU_CFG), 0x10101785);
 	wr(SYSMMU_COM_MMU_CFG, 0x00100000);
 	cr_assert_eq(rd(SYSMMU_COM_MMU_CFG), 0x00100000);
+	/* what mainline writes from v3.3 on: ACGEN is not a v5 bit */
+	wr(SYSMMU_COM_MMU_CFG, 0x01100784);
+	cr_assert_eq(rd(SYSMMU_COM_MMU_CFG), 0x00100784);
+}
+
+Test(regs, v3_cfg_stores_its_bits)
+{
+	fx_setup(V3, 32, 8);
+	wr(SYSMMU_COM_MMU_CFG, 0xFFFFFFFF);
+	cr_assert_eq(rd(SYSMMU_COM_MMU_CFG), 0x11571785);
+	wr(SYSMMU_COM_MMU_CFG, 0x01100784);
+	cr_assert_eq(rd(SYSMMU_COM_MMU_CFG), 0x01100784);
+	/* v3.2's value: LRU, QoS 15, FLPD, SYSSEL */
+	wr(SYSMMU_COM_MMU_CFG, 0x00500781);
+	cr_assert_eq(rd(SYSMMU_COM_MMU_CFG), 0x00500781);
 }
 
 Test(regs, v3_pt_base_addr_stores_32_bits)

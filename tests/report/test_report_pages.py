@@ -101,7 +101,7 @@ class PagesTest(unittest.TestCase):
         self.assertIn('<pre class="cmd">gtkwave buckets/b01/wave.gtkw</pre>', self.html)
 
     def test_testplan_table_and_links(self):
-        self.assertRegex(self.html, r"<h3>V1: \d+/15 testpoints complete")
+        self.assertRegex(self.html, r"<h3>V1: \d+/17 testpoints complete")
         self.assertIn('<tr id="tp-tlb_hit_and_miss">', self.html)
         self.assertIn('href="../../docs/spec.md#63-fill-and-replacement"', self.html)
         # The bucket names its testpoints and links its spec section.
