@@ -13,7 +13,8 @@ module sysmmu_flpd #(
   input  logic          clk_i,
   input  logic          rst_ni,
 
-  // Lookup of VA[31:20] (combinational).
+  // Lookup of VA[31:20] (combinational); no hit without lk_en_i.
+  input  logic          lk_en_i,
   input  logic [11:0]   lk_tag_i,
   output logic          lk_hit_o,
   output logic [31:0]   lk_data_o,
@@ -43,45 +44,32 @@ module sysmmu_flpd #(
   logic [31:0]   data_q [0:M-1];
   logic [IW-1:0] rr_q;              // flpd_rr
 
-  // ---- lookup: at most one entry holds a tag (inserts follow a miss) ----
-  logic [M-1:0] match;
-  always_comb begin
-    lk_data_o = '0;
-    for (int i = 0; i < M; i++) begin
-      match[i] = valid_q[i] && tag_q[i] == lk_tag_i;
-      if (match[i])
-        lk_data_o = lk_data_o | data_q[i];
-    end
-  end
-  assign lk_hit_o = |match;
-
-  // ---- victim ----
-  logic          any_invalid;
-  logic [IW-1:0] first_invalid;
-  always_comb begin
-    any_invalid   = 1'b0;
-    first_invalid = '0;
-    for (int i = M - 1; i >= 0; i--) begin
-      if (!valid_q[i]) begin
-        any_invalid   = 1'b1;
-        first_invalid = IW'(i);
-      end
-    end
-  end
-
-  logic [IW-1:0] victim;
-  assign victim = any_invalid ? first_invalid : rr_q;
-
-  // ---- flush match ----
-  logic [M-1:0] flush_hit;
-  always_comb begin
+  // Entries whose index has bit b set (see sysmmu_tlb).
+  function automatic logic [M-1:0] idx_bit_set(input int b);
     for (int i = 0; i < M; i++)
-      flush_hit[i] = flush_all_i
-        || (flush_entry_i && tag_q[i] == flush_tag_i)
-        || (flush_range_i && flush_range_ok_i
-            && tag_q[i] >= flush_start_i && tag_q[i] <= flush_end_i);
-  end
+      idx_bit_set[i] = ((i >> b) & 1) == 1;
+  endfunction
 
+  // ---- lookup: at most one entry holds a tag (inserts follow a miss) ----
+  // The data is selected by the index of the match (no M-way OR mux).
+  logic [M-1:0]  match;
+  logic [IW-1:0] match_idx;
+  always_comb begin
+    match = '0;
+    if (lk_en_i)
+      for (int i = 0; i < M; i++)
+        match[i] = valid_q[i] && tag_q[i] == lk_tag_i;
+  end
+  for (genvar b = 0; b < IW; b++) begin : g_idx
+    localparam logic [M-1:0] SEL = idx_bit_set(b);
+    assign match_idx[b] = |(match & SEL);
+  end
+  assign lk_hit_o  = |match;
+  assign lk_data_o = data_q[match_idx];   // meaningful on a hit only
+
+  // Insert victim and flush match are computed in the clocked block, in the
+  // cycle that needs them only (the flush inputs are functions of the APB
+  // pins: a combinational match would be re-evaluated at every evaluation).
   always_ff @(posedge clk_i) begin
     if (!rst_ni) begin
       valid_q <= '0;
@@ -91,7 +79,20 @@ module sysmmu_flpd #(
         data_q[i] <= '0;
       end
     end else begin
+      logic          any_invalid;
+      logic [IW-1:0] first_invalid, victim;
+
       if (ins_i) begin
+        // Victim: the lowest-index invalid entry, else the round-robin pointer.
+        any_invalid   = 1'b0;
+        first_invalid = '0;
+        for (int i = M - 1; i >= 0; i--) begin
+          if (!valid_q[i]) begin
+            any_invalid   = 1'b1;
+            first_invalid = IW'(i);
+          end
+        end
+        victim = any_invalid ? first_invalid : rr_q;
         valid_q[victim] <= 1'b1;
         tag_q[victim]   <= ins_tag_i;
         data_q[victim]  <= ins_data_i;
@@ -100,9 +101,16 @@ module sysmmu_flpd #(
       end
       // Register writes never coincide with an insert under the testbench
       // discipline; if they did, the flush wins.
-      for (int i = 0; i < M; i++)
-        if (flush_hit[i])
-          valid_q[i] <= 1'b0;
+      if (flush_all_i)
+        valid_q <= '0;
+      if (flush_entry_i)
+        for (int i = 0; i < M; i++)
+          if (tag_q[i] == flush_tag_i)
+            valid_q[i] <= 1'b0;
+      if (flush_range_i && flush_range_ok_i)
+        for (int i = 0; i < M; i++)
+          if (tag_q[i] >= flush_start_i && tag_q[i] <= flush_end_i)
+            valid_q[i] <= 1'b0;
     end
   end
 

@@ -267,7 +267,13 @@ module sysmmu_regs #(
   always_comb begin
     com_known = 1'b1;
     com_rdata = '0;
-    if (addr == sysmmu_regmap_pkg::COM_MMU_CTRL)
+    // Decoded during an APB access only: the simulator evaluates nothing
+    // between accesses. pslverr_o and prdata_o are zero then whatever
+    // these hold, so they are don't-cares (no gates in synthesis).
+    if (!access) begin
+      com_known = 1'bx;
+      com_rdata = 'x;
+    end else if (addr == sysmmu_regmap_pkg::COM_MMU_CTRL)
       com_rdata = ctrl_q;
     else if (addr == sysmmu_regmap_pkg::COM_MMU_CFG)
       com_rdata = cfg_q;
@@ -341,7 +347,10 @@ module sysmmu_regs #(
     always_comb begin
       var_known = 1'b1;
       var_rdata = '0;
-      if (addr == sysmmu_regmap_pkg::V5_FLUSH_RANGE)
+      if (!access) begin                   // don't-cares, see com_known
+        var_known = 1'bx;
+        var_rdata = 'x;
+      end else if (addr == sysmmu_regmap_pkg::V5_FLUSH_RANGE)
         var_rdata = '0;                    // write-only
       else if (addr == sysmmu_regmap_pkg::V5_FLUSH_START)
         var_rdata = flush_start_q;
@@ -395,7 +404,10 @@ module sysmmu_regs #(
     always_comb begin
       var_known = 1'b1;
       var_rdata = '0;
-      if (addr == sysmmu_regmap_pkg::V3_PAGE_FAULT_ADDR)
+      if (!access) begin                   // don't-cares, see com_known
+        var_known = 1'bx;
+        var_rdata = 'x;
+      end else if (addr == sysmmu_regmap_pkg::V3_PAGE_FAULT_ADDR)
         var_rdata = va_pf_q;
       else if (addr == sysmmu_regmap_pkg::V3_AW_FAULT_ADDR)
         var_rdata = va_aw_q;

@@ -18,7 +18,9 @@ module sysmmu_tlb #(
   input  logic             clk_i,
   input  logic             rst_ni,
 
-  // Lookup of VA[31:12] (combinational).
+  // Lookup of VA[31:12] (combinational). Without lk_en_i (no request
+  // waits for a lookup) the match is zero: nothing is evaluated then.
+  input  logic             lk_en_i,
   input  logic [19:0]      lk_vpn_i,
   output logic [N-1:0]     lk_match_o,    // one bit per matching entry
   output logic             lk_hit_o,      // exactly one match
@@ -74,94 +76,66 @@ module sysmmu_tlb #(
   logic [IW-1:0]            rank_q [0:N-1];  // 0 = most recently used
   logic [IW-1:0]            rr_q;      // round-robin pointer (tlb_rr)
 
-  // VPN bits that a page of the given size compares (mask(size) >> 12).
+  // VPN bits that a page of the given size compares (mask(size) >> 12):
+  // bits [19:8] always, the low byte from a constant table indexed by the
+  // size code (4K FF, 64K F0, 1M and code 3 00), which simulates as one
+  // shift instead of a chain of compares. Yosys 0.23 has no parameter
+  // arrays and no `return`: a packed constant and the function name.
+  localparam logic [31:0] VPN_MASK_LO = {8'h00, 8'h00, 8'hF0, 8'hFF};
   function automatic logic [19:0] vpn_mask(input logic [1:0] size);
-    // Yosys 0.23 has no `return`: assign the function name.
-    if (size == sysmmu_pkg::SZ_4K)
-      vpn_mask = 20'hFFFFF;
-    else if (size == sysmmu_pkg::SZ_64K)
-      vpn_mask = 20'hFFFF0;
-    else
-      vpn_mask = 20'hFFF00;
+    vpn_mask = {12'hFFF, VPN_MASK_LO[8 * size +: 8]};
+  endfunction
+
+  // Entries whose index has bit b set: lk_idx_o bit b is the OR of those
+  // match bits (exact when there is a single match).
+  function automatic logic [N-1:0] idx_bit_set(input int b);
+    for (int i = 0; i < N; i++)
+      idx_bit_set[i] = ((i >> b) & 1) == 1;
   endfunction
 
   // ---- lookup ----
+  // Written for simulation speed: evaluated only while a request waits for
+  // it, the index from IW reductions of the match vector, and the fields
+  // selected by that index (no N-way OR mux).
   always_comb begin
-    for (int i = 0; i < N; i++)
-      lk_match_o[i] = valid_q[i] && ((lk_vpn_i & vpn_mask(size_q[i])) == vpn_q[i]);
+    lk_match_o = '0;
+    if (lk_en_i)
+      for (int i = 0; i < N; i++)
+        lk_match_o[i] = valid_q[i] && ((lk_vpn_i & vpn_mask(size_q[i])) == vpn_q[i]);
   end
 
   // m & (m - 1) is non-zero exactly when two or more bits of m are set.
   assign lk_multi_o = |(lk_match_o & (lk_match_o - 1'b1));
   assign lk_hit_o   = |lk_match_o && !lk_multi_o;
 
-  // AND-OR selection; exact when there is a single match.
-  always_comb begin
-    lk_idx_o  = '0;
-    lk_size_o = '0;
-    lk_ppn_o  = '0;
-    lk_r_o    = 1'b0;
-    lk_w_o    = 1'b0;
-    lk_ns_o   = 1'b0;
-    for (int i = 0; i < N; i++) begin
-      if (lk_match_o[i]) begin
-        lk_idx_o  = lk_idx_o | IW'(i);
-        lk_size_o = lk_size_o | size_q[i];
-        lk_ppn_o  = lk_ppn_o | ppn_q[i];
-        lk_r_o    = lk_r_o | r_q[i];
-        lk_w_o    = lk_w_o | w_q[i];
-        lk_ns_o   = lk_ns_o | ns_q[i];
-      end
-    end
+  for (genvar b = 0; b < IW; b++) begin : g_idx
+    localparam logic [N-1:0] SEL = idx_bit_set(b);
+    assign lk_idx_o[b] = |(lk_match_o & SEL);
   end
 
-  // ---- victim selection (spec 6.3) ----
-  logic          any_invalid;
-  logic [IW-1:0] first_invalid;
-  logic [IW-1:0] lru_idx;
-  logic [IW-1:0] victim;
-  logic          victim_is_rr;
-
+  // Index-selected, read on a single hit only; otherwise don't-cares (the
+  // caller uses none of them then, and the index of a multi-hit may point
+  // past N-1). Reading them without a hit made Icarus 11 loop at zero time.
   always_comb begin
-    any_invalid   = 1'b0;
-    first_invalid = '0;
-    for (int i = N - 1; i >= 0; i--) begin
-      if (!valid_q[i]) begin
-        any_invalid   = 1'b1;
-        first_invalid = IW'(i);
-      end
-    end
-  end
-
-  always_comb begin
-    lru_idx = '0;
-    for (int i = 0; i < N; i++)
-      if (rank_q[i] == IW'(N - 1))
-        lru_idx = IW'(i);
-  end
-
-  assign victim_is_rr = !any_invalid && !lru_mode_i;
-  assign victim = any_invalid ? first_invalid : (lru_mode_i ? lru_idx : rr_q);
-
-  // ---- flush match ----
-  logic [N-1:0] flush_hit;
-  always_comb begin
-    for (int i = 0; i < N; i++) begin
-      logic [19:0] last_vpn;
-      last_vpn = vpn_q[i] | ~vpn_mask(size_q[i]);
-      flush_hit[i] = flush_all_i
-        || (flush_entry_i && ((flush_vpn_i & vpn_mask(size_q[i])) == vpn_q[i]))
-        || (flush_range_i && flush_start_i <= flush_end_i
-            && vpn_q[i] <= flush_end_i && last_vpn >= flush_start_i);
+    lk_size_o = 'x;
+    lk_ppn_o  = 'x;
+    lk_r_o    = 1'bx;
+    lk_w_o    = 1'bx;
+    lk_ns_o   = 1'bx;
+    if (lk_hit_o) begin
+      lk_size_o = size_q[lk_idx_o];
+      lk_ppn_o  = ppn_q[lk_idx_o];
+      lk_r_o    = r_q[lk_idx_o];
+      lk_w_o    = w_q[lk_idx_o];
+      lk_ns_o   = ns_q[lk_idx_o];
     end
   end
 
   // ---- update ----
-  logic          touch;
-  logic [IW-1:0] touch_idx;
-  assign touch     = touch_i || fill_i;
-  assign touch_idx = fill_i ? victim : touch_idx_i;
-
+  // Victim (spec 6.3), rank update and flush match are computed in the
+  // clocked block, only in the cycle that needs them: the flush inputs are
+  // functions of the APB pins, and a combinational match on them would be
+  // re-evaluated on every evaluation of the model.
   always_ff @(posedge clk_i) begin
     if (!rst_ni) begin
       valid_q <= '0;
@@ -176,7 +150,27 @@ module sysmmu_tlb #(
         rank_q[i] <= IW'(i);
       end
     end else begin
+      logic [IW-1:0] touch_idx, touch_rank, victim, lru_idx, first_invalid;
+      logic          any_invalid;
+
+      // Victim of a fill: the lowest-index invalid entry, else the rank
+      // N-1 entry (LRU mode) or the round-robin pointer.
+      victim = '0;
       if (fill_i) begin
+        any_invalid   = 1'b0;
+        first_invalid = '0;
+        for (int i = N - 1; i >= 0; i--) begin
+          if (!valid_q[i]) begin
+            any_invalid   = 1'b1;
+            first_invalid = IW'(i);
+          end
+        end
+        lru_idx = '0;
+        for (int i = 0; i < N; i++)
+          if (rank_q[i] == IW'(N - 1))
+            lru_idx = IW'(i);
+        victim = any_invalid ? first_invalid : (lru_mode_i ? lru_idx : rr_q);
+
         valid_q[victim] <= 1'b1;
         size_q[victim]  <= fill_size_i;
         vpn_q[victim]   <= fill_vpn_i & vpn_mask(fill_size_i);
@@ -184,20 +178,34 @@ module sysmmu_tlb #(
         r_q[victim]     <= fill_r_i;
         w_q[victim]     <= fill_w_i;
         ns_q[victim]    <= fill_ns_i;
-        if (victim_is_rr)
+        if (!any_invalid && !lru_mode_i)
           rr_q <= (rr_q == IW'(N - 1)) ? '0 : rr_q + 1'b1;
       end
-      if (touch) begin
+
+      // Touch (a single hit, or the filled entry): the entry becomes rank
+      // 0, the ones more recent than it age by one. Touching the rank-0
+      // entry changes nothing (the common case of a hit stream).
+      touch_idx  = fill_i ? victim : touch_idx_i;
+      touch_rank = rank_q[touch_idx];
+      if ((touch_i || fill_i) && touch_rank != '0) begin
         for (int i = 0; i < N; i++)
-          if (rank_q[i] < rank_q[touch_idx])
+          if (rank_q[i] < touch_rank)
             rank_q[i] <= rank_q[i] + 1'b1;
         rank_q[touch_idx] <= '0;
       end
+
       // Flushes come from register writes, which never coincide with a
       // fill under the testbench discipline; if they did, the flush wins.
-      for (int i = 0; i < N; i++)
-        if (flush_hit[i])
-          valid_q[i] <= 1'b0;
+      if (flush_all_i)
+        valid_q <= '0;
+      if (flush_entry_i)
+        for (int i = 0; i < N; i++)
+          if ((flush_vpn_i & vpn_mask(size_q[i])) == vpn_q[i])
+            valid_q[i] <= 1'b0;
+      if (flush_range_i && flush_start_i <= flush_end_i)
+        for (int i = 0; i < N; i++)
+          if (vpn_q[i] <= flush_end_i && (vpn_q[i] | ~vpn_mask(size_q[i])) >= flush_start_i)
+            valid_q[i] <= 1'b0;
     end
   end
 
@@ -213,8 +221,12 @@ module sysmmu_tlb #(
 
 `ifndef SYNTHESIS
   // The ranks stay a permutation: every rank value is held by one entry.
+  // Checked in the cycle after reset and after every change of the ranks.
+  logic ranks_changed_q;
+  always_ff @(posedge clk_i)
+    ranks_changed_q <= !rst_ni || fill_i || (touch_i && rank_q[touch_idx_i] != '0);
   always_ff @(posedge clk_i) begin
-    if (rst_ni) begin
+    if (rst_ni && ranks_changed_q) begin
       logic [N-1:0] seen;
       seen = '0;
       for (int i = 0; i < N; i++)

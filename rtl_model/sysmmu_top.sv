@@ -214,11 +214,16 @@ module sysmmu #(
 
   logic              tlb_fill;
 
+  // The current request waits for its TLB/FLPD lookup (not for a walk).
+  logic              lookup;
+  assign lookup = cur_valid_q && !cur_walk_q;
+
   sysmmu_tlb #(
     .N     (TLB_ENTRIES),
     .PPN_W (PPN_W)
   ) u_tlb (
     .clk_i, .rst_ni,
+    .lk_en_i       (lookup),
     .lk_vpn_i      (cur_va_q[31:12]),
     .lk_match_o    (tlb_match),
     .lk_hit_o      (tlb_hit),
@@ -269,6 +274,7 @@ module sysmmu #(
     .M (FLPD_ENTRIES)
   ) u_flpd (
     .clk_i, .rst_ni,
+    .lk_en_i          (lookup),
     .lk_tag_i         (cur_va_q[31:20]),
     .lk_hit_o         (flpd_hit),
     .lk_data_o        (flpd_data),
@@ -292,9 +298,8 @@ module sysmmu #(
   // Lookup stage
   // ---------------------------------------------------------------------
   logic rq_space;
-  logic lookup, bypass, lk_done, walk_start;
+  logic bypass, lk_done, walk_start;
 
-  assign lookup     = cur_valid_q && !cur_walk_q;
   assign bypass     = !ctrl_en;
   // Bypass, multi-hit and single hit answer now (if the queue has room).
   assign lk_done    = lookup && rq_space && (bypass || tlb_multi || tlb_hit);
