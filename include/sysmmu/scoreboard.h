@@ -76,11 +76,19 @@ struct sb_port {
 	 * for everything else. May be NULL: sb_create() then refuses a vector
 	 * that has such a write. */
 	int (*apb_strb)(void *ctx, uint32_t off, uint32_t wdata, unsigned strb, bool *slverr);
+	/* A register read in zero simulated time: the value and PSLVERR the
+	 * DUT's read logic gives for offset off now, without a clock edge.
+	 * The fault-register checks use it for all but a sample of the faults
+	 * (sb_opts.fault_pin_every). May be NULL: every read at pin level. */
+	int (*apb_peek)(void *ctx, uint32_t off, uint32_t *rdata, bool *slverr);
 };
 
 struct sb_opts {
 	unsigned max_errors;    /* stop after this many mismatching events (>= 1) */
 	size_t check_every;     /* full TLB/FLPD/counter check every N ops, 0 = end only */
+	/* The registers of the 1st, (N+1)th, ... fault are read at pin level,
+	 * the others through port.apb_peek; 0 or 1: every fault at pin level. */
+	unsigned fault_pin_every;
 	bool quiet;             /* only the summary line */
 	bool no_scoreboard;     /* drive the DUT, compare nothing (benchmark) */
 	FILE *out;              /* report stream (stdout) */

@@ -9,7 +9,9 @@
  * same against real RTL bugs).
  */
 #include <criterion/criterion.h>
+#include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sysmmu/regs.h"
@@ -33,7 +35,15 @@ enum fault_inject {
 	FI_COUNTER,       /* PM_CNT0 reads one too many */
 	FI_READBACK,      /* TLB_VPN off by one for a valid entry */
 	FI_PSTRB,         /* a partial-strobe write done as a full one */
+	FI_PEEK_VALUE,    /* INT_STATUS one bit off, through apb_peek only */
 };
+
+/* Fault-register sampling of the next run_fake(): sb_opts.fault_pin_every
+ * and whether the port has apb_peek. */
+static unsigned fake_pin_every;
+static bool fake_peek;
+/* result.json of the last run_fake() (malloc'd). */
+static char *fake_json;
 
 struct fake {
 	struct sb *sb;
@@ -46,6 +56,7 @@ struct fake {
 	uint64_t cycles;
 	unsigned n_xlate;
 	unsigned n_strb;  /* partial-strobe writes seen */
+	unsigned n_peek;  /* zero-time reads seen */
 	bool injected;
 	bool hung;
 };
@@ -196,6 +207,18 @@ static int p_apb(void *c, bool w, uint32_t off, uint32_t wd, uint32_t *rd, bool 
 	return sb_stopped(f->sb) ? -1 : 0;
 }
 
+/* Zero-time read: the same register, no cycles. */
+static int p_apb_peek(void *c, uint32_t off, uint32_t *rd, bool *err)
+{
+	struct fake *f = c;
+
+	f->n_peek++;
+	*err = sysmmu_reg_read(f->dut, off, rd) != 0;
+	if (off == int_status_off(f->variant) && *rd && fi_once(f, f->fi == FI_PEEK_VALUE))
+		*rd ^= 1u << 7;
+	return sb_stopped(f->sb) ? -1 : 0;
+}
+
 static int p_apb_strb(void *c, uint32_t off, uint32_t wd, unsigned strb, bool *err)
 {
 	struct fake *f = c;
@@ -233,6 +256,22 @@ static uint64_t p_cycle(void *c)
 	return ((struct fake *)c)->cycles;
 }
 
+static void save_json(const struct sb *sb)
+{
+	FILE *t = tmpfile();
+	long n;
+
+	cr_assert_not_null(t);
+	sb_write_json(sb, t, 0.0, 0.0);
+	n = ftell(t);
+	rewind(t);
+	free(fake_json);
+	fake_json = calloc(1, (size_t)n + 1);
+	cr_assert_not_null(fake_json);
+	cr_assert_eq(fread(fake_json, 1, (size_t)n, t), (size_t)n);
+	fclose(t);
+}
+
 /* Runs a generated vector against the fake DUT; returns the status. */
 static int run_fake(enum fault_inject fi, const char *profile, enum sysmmu_variant variant,
 		    uint64_t seed, char *sig, size_t siglen, struct fake *out)
@@ -267,8 +306,9 @@ static int run_fake(enum fault_inject fi, const char *profile, enum sysmmu_varia
 	o.repro = "repro";
 	o.seed = (long long)seed;
 	o.profile = profile;
+	o.fault_pin_every = fake_pin_every;
 	port = (struct sb_port){ &f, p_issue, p_wait, p_apb, p_idle, p_irq, p_cycle, NULL, NULL,
-				 p_apb_strb };
+				 p_apb_strb, fake_peek ? p_apb_peek : NULL };
 	f.fi = fi;
 	f.variant = variant;
 	f.sb = sb_create(&v, &o, &port, err, sizeof(err));
@@ -278,6 +318,7 @@ static int run_fake(enum fault_inject fi, const char *profile, enum sysmmu_varia
 	cr_assert_not_null(f.dut);
 	st = sb_run(f.sb);
 	sb_signature(f.sb, sig, siglen);
+	save_json(f.sb);
 	if (out)
 		*out = f;
 	sysmmu_destroy(f.dut);
@@ -487,8 +528,72 @@ Test(scoreboard, port_without_pstrb_refuses_such_vectors)
 	o.repro = "repro";
 	o.seed = -1;
 	port = (struct sb_port){ &f, p_issue, p_wait, p_apb, p_idle, p_irq, p_cycle, NULL, NULL,
-				 NULL };
+				 NULL, NULL };
 	cr_assert_null(sb_create(&v, &o, &port, err, sizeof(err)));
 	cr_assert_str_eq(err, "p.vec:7: this harness cannot drive PSTRB != 0xF");
 	vec_free(&v);
+}
+
+/* Sampled fault-register checks: 1 fault in 4 at pin level, the rest zero-time. */
+static void sample_1_in_4(void)
+{
+	fake_pin_every = 4;
+	fake_peek = true;
+}
+
+/* A fault register wrong only on the zero-time path is caught there. */
+Test(scoreboard, wrong_int_status_through_peek_is_fault_int_status, .init = sample_1_in_4)
+{
+	expect_caught(FI_PEEK_VALUE, "faults", SYSMMU_V5, "fault.INT_STATUS");
+}
+
+/* ... and on the pin path, which still reads the first fault. */
+Test(scoreboard, wrong_int_status_on_pins_is_caught_when_sampled, .init = sample_1_in_4)
+{
+	char sig[80];
+	struct fake f;
+	int st = run_fake(FI_REG_VALUE, "faults", SYSMMU_V3, 3, sig, sizeof(sig), &f);
+
+	cr_assert(f.injected);
+	cr_assert_eq(st, SB_MISMATCH);
+	cr_assert(!strcmp(sig, "fault.INT_STATUS") || !strcmp(sig, "reg.INT_STATUS"), "%s", sig);
+}
+
+/* Without apb_peek, or with fault_pin_every 1, nothing goes the zero-time way. */
+Test(scoreboard, pin_every_1_or_no_peek_reads_every_fault_on_pins)
+{
+	char sig[80];
+	struct fake f;
+
+	fake_pin_every = 1;
+	fake_peek = true;
+	cr_assert_eq(run_fake(FI_NONE, "faults", SYSMMU_V5, 1, sig, sizeof(sig), &f), SB_PASS, "%s", sig);
+	cr_assert_eq(f.n_peek, 0);
+	fake_pin_every = 4;
+	fake_peek = false;
+	cr_assert_eq(run_fake(FI_NONE, "faults", SYSMMU_V5, 1, sig, sizeof(sig), &f), SB_PASS, "%s", sig);
+	cr_assert_eq(f.n_peek, 0);
+}
+
+/* 1 in 4: a quarter of the checks at pin level (the first among them), the
+ * rest zero-time, fewer cycles, counted in result.json. */
+Test(scoreboard, sampling_counts_and_saves_cycles)
+{
+	char sig[80], *buf;
+	struct fake pins, mixed;
+	unsigned pin = 0, peek = 0;
+
+	fake_pin_every = 1;
+	fake_peek = true;
+	cr_assert_eq(run_fake(FI_NONE, "faults", SYSMMU_V5, 1, sig, sizeof(sig), &pins), SB_PASS);
+	sample_1_in_4();
+	cr_assert_eq(run_fake(FI_NONE, "faults", SYSMMU_V5, 1, sig, sizeof(sig), &mixed), SB_PASS);
+	cr_assert_gt(mixed.n_peek, 0);
+	cr_assert_lt(mixed.cycles, pins.cycles, "%" PRIu64 " vs %" PRIu64, mixed.cycles, pins.cycles);
+	cr_assert_not_null(fake_json);
+	buf = strstr(fake_json, "\"fault_reg_checks\":{");
+	cr_assert_not_null(buf, "%s", fake_json);
+	cr_assert_eq(sscanf(buf, "\"fault_reg_checks\":{\"pin\":%u,\"peek\":%u}", &pin, &peek), 2);
+	cr_assert_eq(pin, (pin + peek + 3) / 4, "pin %u peek %u", pin, peek);
+	cr_assert_gt(peek, 0);
 }
