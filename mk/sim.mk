@@ -140,7 +140,12 @@ sim: $(SIM_BIN)
 wave: $(SIM_BIN)
 	@$(PYTHON) scripts/wave --sim $(SIM_BIN) --out $(BUILD)/wave -- $(SIM_RUN_ARGS) $(ARGS)
 
-## bench          checked translations/s (tlb, stress), scoreboard overhead, model speed, SystemC harness
+## icount         instructions per simulated cycle / checked translation (cachegrind): make icount [PROFILE=p]
+.PHONY: icount
+icount: $(SIM_BIN)
+	$(PYTHON) scripts/sim-icount --sim $(SIM_BIN) --profile $(or $(PROFILE),tlb)
+
+## bench          checked translations/s, overhead, throughput, instruction counts, model, SystemC
 bench: $(SIM_BIN) $(BUILD)/sysmmu-sim-notrace $(BUILD)/model-bench-sim $(BUILD)/sysmmu-sim-sc
 	$(PYTHON) scripts/sim-bench --sim $(SIM_BIN) --sim-notrace $(BUILD)/sysmmu-sim-notrace \
 	  --model-bench $(BUILD)/model-bench-sim --out $(BUILD)/bench.md
