@@ -46,6 +46,19 @@ class LauncherTest(unittest.TestCase):
     def tearDown(self):
         shutil.rmtree(self.tmp, ignore_errors=True)
 
+    def test_untriaged_buckets_keep_their_repro(self):
+        """--max-triage 0 skips triage; every bucket still names the
+        command of its first job, never None (it once printed "repro: None")."""
+        out = os.path.join(self.tmp, "notriage")
+        p = regress(out)
+        self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+        data, _ = outcomes(out)
+        self.assertTrue(data["buckets"])
+        for b in data["buckets"]:
+            self.assertTrue(b.get("repro"), b)
+            self.assertIn("--seed", b["repro"])
+        self.assertNotIn("repro: None", p.stdout + p.stderr)
+
     def test_local_is_the_default_and_gives_the_same_outcomes(self):
         runs = {}
         for tag, args, env in (("default", [], None), ("flag", ["--launcher", "local"], None),
