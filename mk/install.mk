@@ -127,6 +127,6 @@ uninstall:
 
 ## install-test   make install into a temp prefix; C and C++ programs built with pkg-config only
 install-test: $(BUILD)/libsysmmu_ref.a $(BUILD)/libsysmmu_vec.a $(INSTALL_PROGS:%=$(BUILD)/%)
-	tests/install/install-test --make "$(MAKE)" --build $(BUILD)
+	CONSUMER_FLAGS="$(SANFLAGS)" tests/install/install-test --make "$(MAKE)" --build $(BUILD)
 
 TEST_TARGETS += install-test
