@@ -240,7 +240,7 @@ module sysmmu_replay_tb;
       pwrite  <= w1[6];
       paddr   <= rp[4*i][11:0];
       pwdata  <= rp[4*i+2][31:0];
-      pstrb   <= w1[6] ? w1[5:2] : 4'hF;
+      pstrb   <= w1[6] ? w1[5:2] : 4'h0;  // APB4 masters drive PSTRB low on reads
       @(posedge clk);
       penable <= 1'b1;
       @(posedge clk);
