@@ -87,9 +87,10 @@ TEST_TARGETS += mutate-test
 
 ## mutate-test    small mutation run: unmutated netlist passes, known mutants killed, report keys
 mutate-test: $(MUT_TEST_DIR)/sysmmu-sim-mut
-	rm -rf $(MUT_TEST_DIR)/report
+	rm -rf $(MUT_TEST_DIR)/report $(MUT_TEST_DIR)/history.jsonl
 	$(PYTHON) scripts/mutate run --regress-configs $(call regress_cfgs,$(SIM_CONFIGS)) \
 	  --seeds 25 --ops 2000 --jobs 2 --quiet --survivor-factor 0 --formal-timeout 0 \
-	  --sim $< --out $(MUT_TEST_DIR)/report \
+	  --sim $< --out $(MUT_TEST_DIR)/report --history $(MUT_TEST_DIR)/history.jsonl \
 	  --netlists $(subst $(regress_space),$(regress_comma),$(MUT_CONFIGS:%=$(MUT_TEST_DIR)/%))
-	$(PYTHON) tests/mutate/check-results $(MUT_TEST_DIR)/report/results.json 6
+	$(PYTHON) tests/mutate/check-results $(MUT_TEST_DIR)/report/results.json 6 \
+	  --history $(MUT_TEST_DIR)/history.jsonl
