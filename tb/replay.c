@@ -16,7 +16,7 @@ struct replay {
 	const struct vec *v;
 	size_t cur;          /* op of the last issue/idle/reg/check */
 	unsigned long records;
-	unsigned err_reads;  /* erroring walk reads so far (error_junk) */
+	unsigned err_reads;  /* erroring walk reads so far (vmem_error_junk) */
 	bool bad;
 };
 
@@ -83,21 +83,6 @@ void replay_issue(void *ctx, const struct vec_op *op, const struct sysmmu_req *r
 	    0, 0);
 }
 
-/*
- * R data of an erroring walk read. The spec (§5) says it is ignored, so the
- * replay drives junk that often looks like a descriptor, as the C++ bench
- * does: hashed upper bits and, in turn, every value of the low 3 type bits.
- */
-static uint32_t error_junk(struct replay *rp, uint64_t addr)
-{
-	uint64_t z = addr + 0x9E3779B97F4A7C15ull * ++rp->err_reads;
-
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-	z ^= z >> 31;
-	return ((uint32_t)z & ~7u) | (rp->err_reads & 7);
-}
-
 void replay_xlate(void *ctx, const struct vec_op *op, const struct sysmmu_req *req,
 		  const struct sysmmu_result *res)
 {
@@ -110,7 +95,8 @@ void replay_xlate(void *ctx, const struct vec_op *op, const struct sysmmu_req *r
 	    (uint64_t)res->tlb_hit << 21 | (uint64_t)(res->fault != SYSMMU_FAULT_NONE) << 20 |
 	    (uint64_t)(res->fault & 7) << 16 | req->id, 0);
 	for (k = 0; k < res->n_walk; k++) {
-		uint32_t data = res->walk_err[k] ? error_junk(rp, res->walk_addr[k])
+		/* erroring reads: junk, as the C++ bench drives (vmem_error_junk) */
+		uint32_t data = res->walk_err[k] ? vmem_error_junk(res->walk_addr[k], rp->err_reads++)
 						 : res->walk_data[k];
 
 		put(rp, RP_WALK, i, 0, res->walk_addr[k], (uint64_t)res->walk_err[k] << 32 | data, 0);

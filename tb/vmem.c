@@ -153,6 +153,17 @@ int vmem_read32(const struct vmem *m, uint64_t pa, uint32_t *data)
 	return 0;
 }
 
+uint32_t vmem_error_junk(uint64_t pa, unsigned n)
+{
+	/* splitmix64's finaliser: the same junk on every harness and host */
+	uint64_t z = pa + 0x9E3779B97F4A7C15ull * ((uint64_t)n + 1);
+
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+	z ^= z >> 31;
+	return ((uint32_t)z & ~7u) | (n & 7);
+}
+
 void vmem_add_error(struct vmem *m, uint64_t lo, uint64_t hi)
 {
 	if (m->n_errs == m->cap_errs) {

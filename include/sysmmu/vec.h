@@ -112,6 +112,12 @@ void vmem_destroy(struct vmem *m);
 void vmem_write32(struct vmem *m, uint64_t pa, uint32_t data);
 /* Returns 0, or -1 if pa is in an error region; unwritten memory reads 0. */
 int vmem_read32(const struct vmem *m, uint64_t pa, uint32_t *data);
+/*
+ * R data for the n-th erroring read, at pa, that a harness drives: junk that
+ * often looks like a descriptor (hashed upper bits; the low 3 type bits take
+ * every value in turn). The spec ignores it (§5); the harness proves that.
+ */
+uint32_t vmem_error_junk(uint64_t pa, unsigned n);
 void vmem_add_error(struct vmem *m, uint64_t lo, uint64_t hi);
 /* Matches sysmmu_mem_read_fn (ctx = struct vmem *). */
 int vmem_read_cb(void *ctx, uint64_t pa, uint32_t *data);

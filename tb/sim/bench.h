@@ -87,7 +87,6 @@ template <class T> class Bench {
 public:
 	Bench(sim_args *a, struct vmem *mem)
 		: a_(a), mem_(mem), rng_(a->timing.seed ? a->timing.seed : 1),
-		  junk_((a->timing.seed ? a->timing.seed : 1) ^ 0x6A756E6Bull),
 		  random_(a->timing.seed != 0)
 	{
 		ctx_.reset(new VerilatedContext);
@@ -228,19 +227,6 @@ public:
 		static const unsigned strbs[4] = { 0x0, 0xF, 0x5, 0xA };
 
 		return strbs[reads_strb_n_++ & 3];
-	}
-
-	/*
-	 * R data of a walk read that returns an error. The spec (§5) says it
-	 * is ignored, so it is junk that often looks like a descriptor: random
-	 * upper bits and, in turn, every value of the low 3 bits (the v3 and
-	 * v5 level-1/level-2 type fields: link, section, page, fault). A walker
-	 * that follows a link it got with SLVERR then reads a wrong address.
-	 * Its own RNG: the timing stream and every cycle count stay the same.
-	 */
-	uint32_t error_junk()
-	{
-		return ((uint32_t)junk_.next() & ~7u) | (err_reads_n_++ & 7);
 	}
 
 	/* One APB access; strb is PSTRB for a write (spec §9). */
@@ -458,8 +444,9 @@ private:
 
 			bool bad = vmem_read32(mem_, reads_.front().addr, &data) != 0;
 
+			/* junk that often looks like a descriptor (spec §5: ignored) */
 			if (bad)
-				data = error_junk();
+				data = vmem_error_junk(reads_.front().addr, err_reads_n_++);
 
 			/* Equivalent encodings (spec §5): EXOKAY is OKAY, DECERR is SLVERR. */
 			t->r_resp_i = bad ? (random_ && (rng_.next() & 3) == 0 ? 3 : 2)
@@ -574,7 +561,6 @@ private:
 	struct sb *sb_ = nullptr;
 	SimRng rng_;
 	unsigned reads_strb_n_ = 0;	/* APB reads so far: picks PSTRB (read_strb) */
-	SimRng junk_;			/* data of erroring walk reads (error_junk) */
 	unsigned err_reads_n_ = 0;	/* erroring walk reads so far */
 	bool random_;
 	std::deque<struct sysmmu_req> reqq_;
