@@ -224,31 +224,63 @@ static int perr(struct parser *p, const char *fmt, ...)
 	return -1;
 }
 
-/* Strict number: decimal, or 0x followed by hex digits; no sign, no suffix. */
-static int parse_num(const char *s, uint64_t *out)
+/*
+ * Strict number: decimal, or 0x followed by hex digits; no sign, no suffix.
+ * Written without <ctype.h>'s locale tables and without a division per digit: it runs for
+ * every number of every line, and the parse is a visible part of a short
+ * run's start-up (docs/performance.md).
+ */
+/* Digit value + 1 of every character, 0 for a non-digit. */
+static const unsigned char digit_tab[256] = {
+	['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5,
+	['5'] = 6, ['6'] = 7, ['7'] = 8, ['8'] = 9, ['9'] = 10,
+	['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
+	['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
+};
+
+/* 0..15, or 99 for a character that is no hex digit. */
+static int digit_value(char c)
+{
+	int d = digit_tab[(unsigned char)c];
+
+	return d ? d - 1 : 99;
+}
+
+static int parse_hex(const char *c, uint64_t *out)
 {
 	uint64_t val = 0;
-	unsigned base = 10;
-	const char *c = s;
+	int d;
 
-	if (c[0] == '0' && (c[1] == 'x' || c[1] == 'X')) {
-		base = 16;
-		c += 2;
-	}
 	if (!*c)
 		return -1;
 	for (; *c; c++) {
-		unsigned d;
+		d = digit_value(*c);
+		if (d > 15 || (val >> 60))
+			return -1;
+		val = (val << 4) | (uint64_t)d;
+	}
+	*out = val;
+	return 0;
+}
 
-		if (isdigit((unsigned char)*c))
-			d = (unsigned)(*c - '0');
-		else if (base == 16 && isxdigit((unsigned char)*c))
-			d = (unsigned)(tolower((unsigned char)*c) - 'a' + 10);
-		else
+static int parse_num(const char *s, uint64_t *out)
+{
+	const uint64_t lim = UINT64_MAX / 10;
+	uint64_t val = 0;
+	const char *c = s;
+	int d;
+
+	if (c[0] == '0' && (c[1] == 'x' || c[1] == 'X'))
+		return parse_hex(c + 2, out);
+	if (!*c)
+		return -1;
+	for (; *c; c++) {
+		d = digit_value(*c);
+		if (d > 9)
 			return -1;
-		if (val > (UINT64_MAX - d) / base)
+		if (val > lim || (val == lim && (uint64_t)d > UINT64_MAX % 10))
 			return -1;
-		val = val * base + d;
+		val = val * 10 + (uint64_t)d;
 	}
 	*out = val;
 	return 0;
@@ -631,36 +663,41 @@ struct op_parser {
 	int (*fn)(struct parser *p, struct vec_op *op);
 };
 
+/* The commonest keyword first: a generated vector is mostly xlate lines. */
 static const struct op_parser op_parsers[] = {
+	{ "xlate", VEC_XLATE, parse_xlate },
 	{ "mem", VEC_MEM, parse_mem },
-	{ "memerr", VEC_MEMERR, parse_memerr },
 	{ "wr", VEC_WR, parse_wr },
 	{ "rd", VEC_RD, parse_rd },
-	{ "xlate", VEC_XLATE, parse_xlate },
+	{ "memerr", VEC_MEMERR, parse_memerr },
 	{ "idle", VEC_IDLE, parse_idle },
 	{ "isr", VEC_ISR, parse_isr },
 	{ "check", VEC_CHECK, parse_check },
 };
 
-static int parse_op(struct parser *p)
+static const struct op_parser *find_op(const char *kw)
 {
-	struct vec_op op;
 	size_t i;
 
-	for (i = 0; i < sizeof(op_parsers) / sizeof(op_parsers[0]); i++) {
-		if (strcmp(p->tok[0], op_parsers[i].kw))
-			continue;
-		if (start_ops(p))
-			return -1;
-		vec_op_init(&op, op_parsers[i].kind);
-		op.line = p->line;
-		if (op_parsers[i].fn(p, &op))
-			return -1;
-		if (vec_push(p->v, &op))
-			return perr(p, "out of memory");
-		return 0;
-	}
-	return perr(p, "unknown keyword '%s'", p->tok[0]);
+	for (i = 0; i < sizeof(op_parsers) / sizeof(op_parsers[0]); i++)
+		if (!strcmp(kw, op_parsers[i].kw))
+			return &op_parsers[i];
+	return NULL;
+}
+
+static int parse_op(struct parser *p, const struct op_parser *opp)
+{
+	struct vec_op op;
+
+	if (start_ops(p))
+		return -1;
+	vec_op_init(&op, opp->kind);
+	op.line = p->line;
+	if (opp->fn(p, &op))
+		return -1;
+	if (vec_push(p->v, &op))
+		return perr(p, "out of memory");
+	return 0;
 }
 
 static int parse_magic(struct parser *p)
@@ -679,19 +716,25 @@ static int parse_magic(struct parser *p)
 	return 0;
 }
 
+/* Characters between words, and characters that end a word. */
+static const bool blank_tab[256] = { [' '] = true, ['\t'] = true, ['\r'] = true };
+static const bool word_end_tab[256] = {
+	[0] = true, [' '] = true, ['\t'] = true, ['\r'] = true, ['#'] = true,
+};
+
 /* Splits a line in place into tokens, dropping a trailing # comment. */
 static int tokenize(struct parser *p, char *s)
 {
 	p->ntok = 0;
 	for (;;) {
-		while (*s == ' ' || *s == '\t' || *s == '\r')
+		while (blank_tab[(unsigned char)*s])
 			s++;
 		if (!*s || *s == '#')
 			return 0;
 		if (p->ntok == MAX_TOKENS)
 			return perr(p, "too many words on one line");
 		p->tok[p->ntok++] = s;
-		while (*s && *s != ' ' && *s != '\t' && *s != '\r' && *s != '#')
+		while (!word_end_tab[(unsigned char)*s])
 			s++;
 		if (*s == '#') {
 			*s = 0;
@@ -704,17 +747,42 @@ static int tokenize(struct parser *p, char *s)
 
 static int parse_line(struct parser *p, char *s)
 {
+	const struct op_parser *opp;
+
 	if (tokenize(p, s))
 		return -1;
 	if (!p->ntok)
 		return 0;
+	opp = find_op(p->tok[0]);
+	if (opp && p->seen_magic)
+		return parse_op(p, opp);
 	if (!strcmp(p->tok[0], "sysmmu-vec"))
 		return parse_magic(p);
 	if (!p->seen_magic)
 		return perr(p, "first line must be 'sysmmu-vec %d'", VEC_FORMAT_VERSION);
 	if (is_header_kw(p->tok[0]))
 		return parse_header(p);
-	return parse_op(p);
+	return perr(p, "unknown keyword '%s'", p->tok[0]);
+}
+
+/*
+ * One slot per line up front (up to a million), so the ops do not realloc
+ * and copy while they grow. Only a hint: if it fails, vec_push grows them.
+ */
+static void reserve_lines(struct vec *v, const char *text)
+{
+	size_t lines = 1;
+	struct vec_op *ops;
+
+	for (text = strchr(text, '\n'); text && lines < (1u << 20); text = strchr(text + 1, '\n'))
+		lines++;
+	if (lines <= v->cap)
+		return;
+	ops = realloc(v->ops, lines * sizeof(*ops));
+	if (!ops)
+		return;
+	v->ops = ops;
+	v->cap = lines;
 }
 
 static int parse_text(struct parser *p, char *text)
@@ -728,7 +796,7 @@ static int parse_text(struct parser *p, char *text)
 		p->line++;
 		if (nl)
 			*nl = 0;
-		if (strlen(s) > 4096)
+		if ((nl ? (size_t)(nl - s) : strlen(s)) > 4096)
 			return perr(p, "line too long");
 		if (parse_line(p, s))
 			return -1;
@@ -751,25 +819,35 @@ static int parse_text(struct parser *p, char *text)
 	return 0;
 }
 
-int vec_parse_string(const char *name, const char *text, struct vec *v,
-		     char *err, size_t errlen)
+/* Parses TEXT in place (it is cut into tokens); the caller frees it. */
+static int parse_owned(const char *name, char *text, struct vec *v, char *err, size_t errlen)
 {
 	struct parser p = { .name = name, .err = err, .errlen = errlen, .v = v };
-	size_t n = strlen(text);
-	char *copy = malloc(n + 1);
 	int rc;
 
 	vec_init(v);
 	snprintf(v->name, sizeof(v->name), "%s", name);
-	if (!copy) {
-		p.line = 0;
-		return perr(&p, "out of memory");
-	}
-	memcpy(copy, text, n + 1);
-	rc = parse_text(&p, copy);
-	free(copy);
+	reserve_lines(v, text);
+	rc = parse_text(&p, text);
 	if (rc)
 		vec_free(v);
+	return rc;
+}
+
+int vec_parse_string(const char *name, const char *text, struct vec *v,
+		     char *err, size_t errlen)
+{
+	struct parser p = { .name = name, .err = err, .errlen = errlen, .v = v };
+	char *copy = strdup(text);
+	int rc;
+
+	if (!copy) {
+		vec_init(v);
+		snprintf(v->name, sizeof(v->name), "%s", name);
+		return perr(&p, "out of memory");
+	}
+	rc = parse_owned(name, copy, v, err, errlen);
+	free(copy);
 	return rc;
 }
 
@@ -886,7 +964,7 @@ int vec_parse_file(const char *path, struct vec *v, char *err, size_t errlen)
 		fclose(f);
 	if (rc)
 		return -1;
-	rc = vec_parse_string(path, text, v, err, errlen);
+	rc = parse_owned(path, text, v, err, errlen);
 	free(text);
 	return rc;
 }

@@ -4,6 +4,8 @@
  * uses: the same generated vector, run through vexec (the executor the
  * scoreboard uses) with no hooks. Prints one line per run:
  *   model <profile> translations=N cpu_seconds=F translations_per_s=F
+ * and, for a FILE.vec, the CPU time of its text parse (vec_parse_file):
+ *   parse <file> ops=N cpu_seconds=F
  * usage: model-bench-sim PROFILE OPS SEED [VARIANT]
  *        model-bench-sim FILE.vec
  */
@@ -51,10 +53,13 @@ int main(int argc, char **argv)
 	vec_init(&v);
 	if (argc == 2) {
 		g.profile = argv[1];
+		t0 = cpu_now();
 		if (vec_parse_file(argv[1], &v, err, sizeof(err))) {
 			fprintf(stderr, "%s\n", err);
 			return 2;
 		}
+		t1 = cpu_now();
+		printf("parse %s ops=%zu cpu_seconds=%.6f\n", argv[1], v.n_ops, t1 - t0);
 	} else if (argc >= 4) {
 		g.profile = argv[1];
 		g.ops = strtoull(argv[2], NULL, 0);
