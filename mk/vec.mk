@@ -46,6 +46,13 @@ vec-test: $(VEC_UNIT_BIN) $(BUILD)/sysmmu-gen $(BUILD)/sysmmu-ref
 	$(VEC_UNIT_BIN) --jobs 2 --short-filename
 	tests/vec/check-vectors $(BUILD)
 
+## gen-compiler-test  same seed, same vector: sysmmu-gen built by gcc and by clang, byte-compared
+.PHONY: gen-compiler-test
+TEST_TARGETS += gen-compiler-test
+gen-compiler-test: $(BUILD)/sysmmu-gen
+	$(MAKE) --no-print-directory CLANG=1 build/clang/sysmmu-gen
+	tests/vec/gen-compilers $(BUILD)/sysmmu-gen build/clang/sysmmu-gen
+
 ## gen-bench      measure generator speed (ops/s, 1 M ops per profile)
 .PHONY: gen-bench
 gen-bench: $(BUILD)/sysmmu-gen

@@ -712,6 +712,7 @@ static bool blocked_now(const struct gen *g);
 static bool xlate_one(struct gen *g)
 {
 	uint32_t va = pick_va(g);
+	bool write, ns;
 	int tries;
 
 	/*
@@ -728,7 +729,14 @@ static bool xlate_one(struct gen *g)
 		va = pick_va(g);
 	if (queued && !gen_va_clean(g, va))
 		return false;
-	gen_xlate(g, va, gen_chance(g, 40), gen_chance(g, g->pf.ns_req));
+	/*
+	 * One draw per statement here and below: C leaves the order of a
+	 * call's arguments open, and the stream of a seed must not depend on
+	 * the compiler (these keep the order gcc drew them in: ns first).
+	 */
+	ns = gen_chance(g, g->pf.ns_req);
+	write = gen_chance(g, 40);
+	gen_xlate(g, va, write, ns);
 	remember(g, va);
 	return true;
 }
@@ -1067,20 +1075,24 @@ static uint32_t strb_reg(struct gen *g)
 
 static void wild_write(struct gen *g)
 {
-	unsigned r = gen_below(g, 4);
+	unsigned r = gen_below(g, 4), strb;
+	uint32_t data;
 
 	if (r == 3) {  /* PSTRB != 0xF: PSLVERR, no effect (spec §9) */
-		gen_wr_strb(g, strb_reg(g), rand32(g) | SYSMMU_COM_FLUSH_GO, gen_below(g, 15));
+		strb = gen_below(g, 15);
+		data = rand32(g) | SYSMMU_COM_FLUSH_GO;
+		gen_wr_strb(g, strb_reg(g), data, strb);
 		return;
 	}
 
+	data = rand32(g);  /* before the register: the order of xlate_one's note */
 	if (r == 0)    /* RO register: ignored without error */
-		gen_wr(g, ro_reg(g), rand32(g));
+		gen_wr(g, ro_reg(g), data);
 	else if (r == 1)   /* PSLVERR: no effect */
-		gen_wr(g, gen_chance(g, 50) ? 0xFFC : 0x002, rand32(g));
+		gen_wr(g, gen_chance(g, 50) ? 0xFFC : 0x002, data);
 	else           /* a flush command with bit 0 = 0: does nothing */
 		gen_wr(g, g->v5 ? pick_u32(g, v5_flush_regs, ARRAY_SIZE(v5_flush_regs)) : pick_u32(g, v3_flush_regs, ARRAY_SIZE(v3_flush_regs)),
-		       rand32(g) & ~SYSMMU_COM_FLUSH_GO);
+		       data & ~SYSMMU_COM_FLUSH_GO);
 }
 
 static void act_wr(struct gen *g)
@@ -1092,10 +1104,10 @@ static void act_wr(struct gen *g)
 	if (g->pf.wild_regs && gen_chance(g, 30)) {
 		wild_write(g);
 	} else if (r == 0) {
+		v = gen_chance(g, 50) ? 0xFFFFFFF0u + gen_below(g, 16) : rand32(g);
 		gen_wr(g, (g->v5 ? SYSMMU_V5_PM_CNT0 : SYSMMU_V3_PM_CNT0) +
 		       gen_below(g, SYSMMU_COM_PM_COUNT) *
-		       (g->v5 ? SYSMMU_V5_PM_STRIDE : SYSMMU_V3_PM_STRIDE),
-		       gen_chance(g, 50) ? 0xFFFFFFF0u + gen_below(g, 16) : rand32(g));
+		       (g->v5 ? SYSMMU_V5_PM_STRIDE : SYSMMU_V3_PM_STRIDE), v);
 	} else if (r == 1) {
 		v = gen_chance(g, 60) ? 0 : rand32(g) & (g->pf.wild_regs ? ~0u : mask_all);
 		gen_wr(g, g->v5 ? SYSMMU_V5_INT_MASK : SYSMMU_V3_INT_MASK, v);
@@ -1397,11 +1409,14 @@ static void setup(struct gen *g, const struct gen_opts *o, struct vec *out)
 	 * below the top of the PA space for the tables of a long run.
 	 */
 	if (g->v5) {
-		g->pt_next = 0x800000000ull | ((uint64_t)gen_below(g, 2) << 34) |
-			     ((uint64_t)gen_below(g, 15) << 30) | ((uint64_t)gen_below(g, 512) << 21);
+		uint64_t hi = gen_below(g, 2), mid = gen_below(g, 15), lo = gen_below(g, 512);
+
+		g->pt_next = 0x800000000ull | (hi << 34) | (mid << 30) | (lo << 21);
 		g->err_next = 0x700000000ull;
 	} else {
-		g->pt_next = 0x40000000u | (gen_below(g, 2) << 31) | (gen_below(g, 1008) << 20);
+		uint32_t hi = gen_below(g, 2), lo = gen_below(g, 1008);
+
+		g->pt_next = 0x40000000u | (hi << 31) | (lo << 20);
 		g->err_next = 0x30000000u;
 	}
 	g->zero_l2 = alloc_pt(g, 0x400);
