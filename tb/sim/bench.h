@@ -271,7 +271,8 @@ public:
 	{
 		T *t = top_.get();
 		const auto psel = t->psel_i, penable = t->penable_i, pwrite = t->pwrite_i;
-		const auto paddr = t->paddr_i, pstrb = t->pstrb_i;
+		const auto paddr = t->paddr_i;
+		const auto pstrb = t->pstrb_i;
 
 		t->psel_i = 1;
 		t->penable_i = 1;
