@@ -37,6 +37,44 @@ $(BUILD)/sim/rt/verilated_fst_c.o $(BUILD)/sim/rtcov/verilated_fst_c.o \
 $(BUILD)/sc/vl/rt/verilated_fst_c.o: CXXFLAGS += -fno-sanitize=undefined
 endif
 
+# Compilers for the simulator (docs/performance.md, *Build options*):
+# CLANG=1 builds everything with clang/clang++ into build/clang; PGO=1 builds
+# into build/pgo with gcc's profile of a short regression (mk/zz-pgo.mk: the
+# profile comes from an instrumented build, PGO=gen, trained first).
+CLANG ?= 0
+PGO   ?= 0
+ifeq ($(CLANG),1)
+ifneq ($(PGO),0)
+$(error PGO=$(PGO) is gcc's profile-guided build; it does not combine with CLANG=1)
+endif
+BUILD := build/clang
+CC    := clang
+CXX   := clang++
+# Verilator's runtime asks std::atomic whether it is lock-free, which clang
+# leaves to libatomic (gcc answers it inline).
+LDLIBS += -latomic
+endif
+ifneq ($(filter-out 0,$(PGO)),)
+ifeq ($(SAN),1)
+$(error PGO=$(PGO) does not combine with SAN=1)
+endif
+PGO_PROFILE := $(abspath build/pgo-profile)
+# Both stages build into build/pgo: gcc names a static function's profile
+# after the object's path, so the instrumented objects and the optimised
+# ones must have the same paths (mk/zz-pgo.mk removes the former).
+BUILD := build/pgo
+ifeq ($(PGO),1)
+PGO_FLAGS := -fprofile-use=$(PGO_PROFILE) -fprofile-partial-training -Wno-missing-profile
+else ifeq ($(PGO),gen)
+PGO_FLAGS := -fprofile-generate=$(PGO_PROFILE) -fprofile-update=single
+else
+$(error PGO must be 0, 1 or gen, not '$(PGO)')
+endif
+CFLAGS    += $(PGO_FLAGS)
+CXXFLAGS  += $(PGO_FLAGS)
+LDFLAGS   += $(PGO_FLAGS)
+endif
+
 # The project version, written once (VERSION); mk/version.mk builds the
 # object every program links for --version.
 SYSMMU_VERSION := $(strip $(file <VERSION))
@@ -72,6 +110,7 @@ BOOTSTRAP_NEEDS.uninstall    := cc
 BOOTSTRAP_NEEDS.install-test := cc python pkgconfig groff
 BOOTSTRAP_NEEDS.unit         := cc criterion
 BOOTSTRAP_NEEDS.vec-test     := cc criterion python
+BOOTSTRAP_NEEDS.gen-compiler-test := cc fuzz
 BOOTSTRAP_NEEDS.fcov-test    := cc criterion
 BOOTSTRAP_NEEDS.sb-test      := cc criterion
 BOOTSTRAP_NEEDS.lint         := cc python verilator

@@ -17,8 +17,11 @@ SIM_VL_ROOT     := $(shell $(VERILATOR) --getenv VERILATOR_ROOT 2>/dev/null)
 SIM_VL_INC      := $(SIM_VL_ROOT)/include
 # --x-initial unique: initial state comes from the context's random reset
 # (sysmmu-sim --x-init-seed); SAN=1 instruments the verilated RTL as well.
+# Verilator's own makefile names g++: it gets this build's compiler, and
+# the PGO=1/gen flags (Makefile) like every other object.
 SIM_VFLAGS      := --cc --build -j 1 --assert --x-initial unique --top-module $(RTL_TOP) \
-                   -MAKEFLAGS "OPT_FAST=-O2 OPT_GLOBAL=-O2" $(if $(SANFLAGS),-CFLAGS "$(SANFLAGS) $(VL_SANFLAGS)")
+                   -MAKEFLAGS "OPT_FAST=-O2 OPT_GLOBAL=-O2 CXX=$(CXX) LINK=$(CXX)" \
+                   $(if $(SANFLAGS),-CFLAGS "$(SANFLAGS) $(VL_SANFLAGS)") $(if $(PGO_FLAGS),-CFLAGS "$(PGO_FLAGS)")
 SIM_CXXFLAGS    := -std=c++17 -O2 -g -Wall -Wextra -Werror $(CXXFLAGS) \
                    -isystem $(SIM_VL_INC) -isystem $(SIM_VL_INC)/vltstd -Iinclude -Itb/sim -Itb/common
 SIM_VMFLAGS     := -DVM_SC=0 -DVM_TRACE_FST=1 -DVM_TRACE_VCD=0
