@@ -10,6 +10,7 @@ from html import escape
 from . import fcovmerge
 from . import results
 from . import svg
+from . import waivers
 
 SCHEMA = 1
 FAIL_OUTCOMES = ("mismatch", "watchdog", "error", "timeout", "crash", "garbled", "lost")
@@ -481,8 +482,8 @@ def _coverage_html(run):
                        % (s["hit"], s["lines"], s["percent"]))
         if cc.get("waivers"):
             out.append(_table(["waiver", "kind", "where", "holes", "reason"], [
-                (escape(w["where"]), escape(w["kind"]), escape("%s:%d %s" % (
-                    w["file"], w["line"], w.get("glob") or "")), str(w["holes"]),
+                (escape(w["where"]), escape(w["kind"]), escape("%s %s" % (
+                    waivers.location(w), w.get("glob") or "")), str(w["holes"]),
                  escape(w["reason"])) for w in cc["waivers"]]))
         for msg in cc.get("stale_waivers") or []:
             out.append('<p class="fail">stale waiver: %s</p>' % escape(msg))

@@ -4,11 +4,18 @@ be hit, one per line with its reason; raw and waived figures.
 
 Line format (blank lines and '#' comments ignored):
 
-    <kind> <file>:<line>[ <comment-glob>] -- <reason>
+    <kind> <file>[:<where>][ <selector>] -- <reason>
 
 kind is line, branch or toggle (Verilator's coverage pages v_line,
-v_branch, v_toggle); file is matched as a path suffix of the point's file;
-the selector narrows to the points whose comment matches: * and ? are
+v_branch, v_toggle); file is matched as a path suffix of the point's file.
+<where> pins the source line, so that an edit elsewhere in the file does
+not move the waiver onto another point or make it stale:
+  - ':/text/' the points on lines whose source contains text (read from the
+    RTL file; a text that no line of the file holds any more is stale);
+  - ':N' line N (brittle: any edit above it moves the point);
+  - nothing: every line of the file; for toggles, where the selector's
+    signal name says which point.
+The selector narrows to the points whose comment matches: * and ? are
 wildcards, brackets are literal except a bit range 'ctrl_q[31:3]' (bits 3
 to 31 of ctrl_q, also inside 'data_q[*][31:28]'); 'v3:' or 'v5:' first
 keeps to the modules verilated for that variant, '<module>__<params>:'
@@ -18,20 +25,24 @@ point, or only points that are covered, is stale and reported: the hole it
 explains is gone.
 """
 
+import os
 import re
 
 from . import codecov
 
 KINDS = ("line", "branch", "toggle")
-LINE = re.compile(r"^(\w+)\s+(\S+?):(\d+)(?:\s+(.+?))?\s+--\s+(\S.*)$")
+LINE = re.compile(r"^(\w+)\s+([^\s:]+)(?::(\d+)|:/([^/]+)/)?(?:\s+(.+?))?\s+--\s+(\S.*)$")
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
 class WaiverError(Exception):
     """A waiver file line that does not parse (file:line: reason)."""
 
 
-def load(path):
-    """[{kind, file, line, glob, reason, where}] or WaiverError."""
+def load(path, root=ROOT):
+    """[{kind, file, line, text, lines, glob, reason, where}] or WaiverError.
+    A ':/text/' waiver gets the numbers of the lines of root/file holding
+    text (lines, empty when none does: stale)."""
     out = []
     try:
         with open(path, encoding="utf-8") as f:
@@ -44,15 +55,36 @@ def load(path):
             continue
         m = LINE.match(body)
         if not m:
-            raise WaiverError("%s:%d: want '<kind> <file>:<line>[ <glob>] -- <reason>'"
-                              % (path, n))
+            raise WaiverError("%s:%d: want '<kind> <file>[:<line>|:/<text>/][ <selector>] "
+                              "-- <reason>'" % (path, n))
         if m.group(1) not in KINDS:
             raise WaiverError("%s:%d: kind %r is not one of %s" % (path, n, m.group(1),
                                                                  ", ".join(KINDS)))
-        out.append({"kind": m.group(1), "file": m.group(2), "line": int(m.group(3)),
-                    "glob": m.group(4), "reason": m.group(5).strip(),
-                    "where": "%s:%d" % (path, n)})
+        w = {"kind": m.group(1), "file": m.group(2),
+             "line": int(m.group(3)) if m.group(3) else None, "text": m.group(4),
+             "glob": m.group(5), "reason": m.group(6).strip(), "where": "%s:%d" % (path, n)}
+        if w["text"] is not None:
+            w["lines"] = source_lines(os.path.join(root, w["file"]), w["text"], path, n)
+        out.append(w)
     return out
+
+
+def source_lines(src, text, path, n):
+    """The numbers of the lines of src that contain text."""
+    try:
+        with open(src, encoding="utf-8", errors="replace") as f:
+            return [i for i, line in enumerate(f, 1) if text in line]
+    except OSError as e:
+        raise WaiverError("%s:%d: %s: %s" % (path, n, src, e.strerror or e)) from e
+
+
+def location(w):
+    """How a waiver names its place, for messages."""
+    if w.get("text") is not None:
+        return "%s:/%s/" % (w["file"], w["text"])
+    if w.get("line") is not None:
+        return "%s:%d" % (w["file"], w["line"])
+    return w["file"]
 
 
 def points(dat):
@@ -79,9 +111,13 @@ def points(dat):
 def matches(w, point):
     kind, fname, line, comment = point[:4]
     page = point[5] if len(point) > 5 else ""
-    return (kind == w["kind"] and line == w["line"] and
-            (fname == w["file"] or fname.endswith("/" + w["file"])) and
-            (not w["glob"] or selector_matches(w["glob"], comment, page)))
+    if kind != w["kind"] or not (fname == w["file"] or fname.endswith("/" + w["file"])):
+        return False
+    if w.get("text") is not None and line not in w["lines"]:
+        return False
+    if w.get("line") is not None and line != w["line"]:
+        return False
+    return not w["glob"] or selector_matches(w["glob"], comment, page)
 
 
 RANGE = re.compile(r"\[(\d+):(\d+)\]")
@@ -126,12 +162,15 @@ def apply(dat, waivers):
     for w in waivers:
         hit = [i for i, p in enumerate(pts) if matches(w, p)]
         holes = [i for i in hit if pts[i][4] == 0]
-        if not hit:
-            stale.append("%s: %s %s:%d matches no coverage point" % (
-                w["where"], w["kind"], w["file"], w["line"]))
+        if w.get("text") is not None and not w["lines"]:
+            stale.append("%s: %s %s: no line of %s holds that text any more" % (
+                w["where"], w["kind"], location(w), w["file"]))
+        elif not hit:
+            stale.append("%s: %s %s matches no coverage point" % (
+                w["where"], w["kind"], location(w)))
         elif not holes:
-            stale.append("%s: %s %s:%d is covered now; delete the waiver" % (
-                w["where"], w["kind"], w["file"], w["line"]))
+            stale.append("%s: %s %s is covered now; delete the waiver" % (
+                w["where"], w["kind"], location(w)))
         used.append(dict(w, holes=len(holes)))
         waived_ids.update(holes)
     for i in waived_ids:

@@ -76,6 +76,31 @@ class WaiverTest(unittest.TestCase):
         self.assertIn("w.txt:2: line sysmmu_ptw.sv:99 matches no coverage point", res["stale"][1])
         self.assertEqual(res["summary"]["line"]["waived"], 0)
 
+    def test_text_and_lineless_locations(self):
+        src = os.path.join(self.tmp, "rtl_model")
+        os.makedirs(src)
+        with open(os.path.join(src, "sysmmu_ptw.sv"), "w") as f:
+            f.write("\n" * 19 + "        default: state_q <= S_IDLE;\n" + "\n" * 19 + "  case\n")
+        path = self.write("line rtl_model/sysmmu_ptw.sv:/default: state_q/ -- unreachable\n"
+                          "branch rtl_model/sysmmu_ptw.sv:/  case/ case default -- 2 bits\n"
+                          "toggle rtl_model/sysmmu_ptw.sv st_q[1] -- never state 2\n"
+                          "line rtl_model/sysmmu_ptw.sv:/no such text/ -- gone\n")
+        ws = waivers.load(path, root=self.tmp)
+        self.assertEqual([w["lines"] for w in ws if w["text"]], [[20], [40], []])
+        res = waivers.apply(self.dat, ws)
+        self.assertEqual([w["holes"] for w in res["used"]], [1, 1, 1, 0])
+        self.assertEqual(len(res["stale"]), 1, res["stale"])
+        self.assertTrue(res["stale"][0].endswith(
+            "w.txt:4: line rtl_model/sysmmu_ptw.sv:/no such text/: "
+            "no line of rtl_model/sysmmu_ptw.sv holds that text any more"), res["stale"])
+        # the line moves (20 -> 30): the text waiver follows it to the point there
+        with open(os.path.join(src, "sysmmu_ptw.sv"), "w") as f:
+            f.write("\n" * 29 + "        default: state_q <= S_IDLE;\n")
+        ws = waivers.load(self.write("line rtl_model/sysmmu_ptw.sv:/default: state_q/ -- x\n"),
+                          root=self.tmp)
+        self.assertEqual(ws[0]["lines"], [30])
+        self.assertEqual(waivers.apply(self.dat, ws)["used"][0]["holes"], 1)
+
     def test_bad_lines(self):
         for text, needle in (("line x.sv:1 no reason\n", "w.txt:1: want"),
                              ("\nfsm x.sv:1 -- why\n", "w.txt:2: kind 'fsm' is not one of")):
