@@ -44,12 +44,6 @@ module sysmmu_flpd #(
   logic [31:0]   data_q [0:M-1];
   logic [IW-1:0] rr_q;              // flpd_rr
 
-  // Entries whose index has bit b set (see sysmmu_tlb).
-  function automatic logic [M-1:0] idx_bit_set(input int b);
-    for (int i = 0; i < M; i++)
-      idx_bit_set[i] = ((i >> b) & 1) == 1;
-  endfunction
-
   // ---- lookup: at most one entry holds a tag (inserts follow a miss) ----
   // The data is selected by the index of the match (no M-way OR mux).
   logic [M-1:0]  match;
@@ -61,7 +55,7 @@ module sysmmu_flpd #(
         match[i] = valid_q[i] && tag_q[i] == lk_tag_i;
   end
   for (genvar b = 0; b < IW; b++) begin : g_idx
-    localparam logic [M-1:0] SEL = idx_bit_set(b);
+    localparam logic [M-1:0] SEL = sysmmu_pkg::IDX_BIT_SET[64 * b +: M];
     assign match_idx[b] = |(match & SEL);
   end
   assign lk_hit_o  = |match;

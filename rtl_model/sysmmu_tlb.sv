@@ -86,13 +86,6 @@ module sysmmu_tlb #(
     vpn_mask = {12'hFFF, VPN_MASK_LO[8 * size +: 8]};
   endfunction
 
-  // Entries whose index has bit b set: lk_idx_o bit b is the OR of those
-  // match bits (exact when there is a single match).
-  function automatic logic [N-1:0] idx_bit_set(input int b);
-    for (int i = 0; i < N; i++)
-      idx_bit_set[i] = ((i >> b) & 1) == 1;
-  endfunction
-
   // ---- lookup ----
   // Written for simulation speed: evaluated only while a request waits for
   // it, the index from IW reductions of the match vector, and the fields
@@ -108,8 +101,10 @@ module sysmmu_tlb #(
   assign lk_multi_o = |(lk_match_o & (lk_match_o - 1'b1));
   assign lk_hit_o   = |lk_match_o && !lk_multi_o;
 
+  // lk_idx_o bit b: the OR of the match bits of the entries whose index has
+  // bit b set (exact when there is a single match).
   for (genvar b = 0; b < IW; b++) begin : g_idx
-    localparam logic [N-1:0] SEL = idx_bit_set(b);
+    localparam logic [N-1:0] SEL = sysmmu_pkg::IDX_BIT_SET[64 * b +: N];
     assign lk_idx_o[b] = |(lk_match_o & SEL);
   end
 
@@ -203,7 +198,7 @@ module sysmmu_tlb #(
           if ((flush_vpn_i & vpn_mask(size_q[i])) == vpn_q[i])
             valid_q[i] <= 1'b0;
       if (flush_range_i && flush_start_i <= flush_end_i)
-        for (int i = 0; i < N; i++)
+        for (int i = 0; i < N; i++)  // range flush: v5 only (v3 ties flush_range_i to 0)
           if (vpn_q[i] <= flush_end_i && (vpn_q[i] | ~vpn_mask(size_q[i])) >= flush_start_i)
             valid_q[i] <= 1'b0;
     end
