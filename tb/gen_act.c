@@ -118,12 +118,20 @@ static uint32_t link_entry(struct gen *g, uint64_t l2, bool ns)
 /* What an empty level-1 slot holds: the zero-lv2 link, or a fault type. */
 static uint32_t empty_l1(struct gen *g)
 {
+	static const uint32_t v5_reserved_l1[5] = { 3, 4, 5, 6, 7 };
+	uint32_t r;
+
 	if (g->zero_habit)
 		return sysmmu_mk_link(g->var, g->zero_l2, false);
 	if (!gen_chance(g, g->pf.odd_perm))
 		return 0;
-	/* reserved encodings that must read as faults (v3 type 11, v5 110) */
-	return g->v5 ? 6 | (rand32(g) & ~7u) : 3 | (rand32(g) & ~3u);
+	/*
+	 * Reserved encodings that must read as faults: v3 type 11, v5 types
+	 * 011 and 1xx. The v5 type comes from the same draw as the other bits
+	 * (one draw, as before).
+	 */
+	r = rand32(g);
+	return g->v5 ? v5_reserved_l1[(r >> 3) % 5] | (r & ~7u) : 3 | (r & ~3u);
 }
 
 static struct gslot *pick_slot(struct gen *g)
@@ -192,13 +200,41 @@ static void after_l1_change(struct gen *g, const struct gslot *s, enum l1_flush 
 
 /* ---- map / unmap ---- */
 
+/*
+ * v3 writes "no access" two ways: (AP2, AP0) = (0, 0), and the reserved
+ * (1, 0), which spec §3.1 treats as none too. Half of the no-access leaves
+ * outside the mainline profile get the reserved one, picked by a PA bit
+ * (pa_bit, the lowest bit of the leaf's base) instead of a draw, so that
+ * the rest of a seed's vector stays as it was.
+ */
+/*
+ * v3 section bit 18 (a supersection in ARM) is ignored: the entry is a
+ * 1 MiB section (spec §3.1). Set on half the sections outside mainline,
+ * by PA bit 21, with no draw.
+ */
+static uint32_t v3_bit18(const struct gen *g, uint32_t pte, uint64_t pa)
+{
+	if (g->v5 || g->pf.mainline || !((pa >> 21) & 1))
+		return pte;
+	return pte | (1u << 18);
+}
+
+static uint32_t v3_no_access(const struct gen *g, uint32_t pte, unsigned perm, uint64_t pa,
+			     unsigned ap2_bit, unsigned pa_bit)
+{
+	if (g->v5 || g->pf.mainline || perm != 0 || !((pa >> pa_bit) & 1))
+		return pte;
+	return pte | (1u << ap2_bit);
+}
+
 static void map_section(struct gen *g, struct gslot *s, bool init)
 {
 	gen_taint_l1(s);
 	s->perm = (uint8_t)rand_perm(g);
 	s->ns = gen_chance(g, g->pf.ns_page);
 	s->pa = rand_pa(g, 0x100000);
-	write_l1(g, s, sysmmu_mk_section(g->var, s->pa, s->perm, s->ns));
+	write_l1(g, s, v3_bit18(g, v3_no_access(g, sysmmu_mk_section(g->var, s->pa, s->perm, s->ns),
+						s->perm, s->pa, 15, 20), s->pa));
 	s->kind = SLOT_SECTION;
 	s->l1_link = false;
 	after_l1_change(g, s, L1F_ENTRY, init);
@@ -222,7 +258,8 @@ static uint32_t small_pte(struct gen *g, uint64_t pa, unsigned perm)
 	/* type 11 is a small page too; mainline writes type 10 only */
 	if (g->pf.mainline)
 		return sysmmu_mk_small(g->var, pa, perm);
-	return sysmmu_mk_small(g->var, pa, perm) | (gen_chance(g, 20) ? 1u : 0u);
+	return v3_no_access(g, sysmmu_mk_small(g->var, pa, perm), perm, pa, 9, 12) |
+	       (gen_chance(g, 20) ? 1u : 0u);
 }
 
 /* A free 4 KiB slot of the table (random start), or -1. */
@@ -271,7 +308,7 @@ static void map_large_at(struct gen *g, struct gslot *s, unsigned b)
 {
 	uint64_t pa = rand_pa(g, 0x10000);
 	unsigned perm = rand_perm(g), j;
-	uint32_t pte = sysmmu_mk_large(g->var, pa, perm);
+	uint32_t pte = v3_no_access(g, sysmmu_mk_large(g->var, pa, perm), perm, pa, 9, 16);
 
 	for (j = b * 16; j < b * 16 + 16; j++) {
 		s->pg[j] = (struct gpage){ PG_LARGE, (uint8_t)perm, pa };
