@@ -38,6 +38,7 @@ enum fcov_group_id {
 	CG_FLUSH_POS,
 	CG_REPL_VICTIM,
 	CG_FLPD_STATE,
+	CG_ENCODING,
 	CG_COUNT,
 };
 
@@ -58,6 +59,7 @@ static const char *const group_names[CG_COUNT] = {
 	[CG_FLUSH_POS] = "flush_pos_cg",
 	[CG_REPL_VICTIM] = "repl_victim_cg",
 	[CG_FLPD_STATE] = "flpd_state_cg",
+	[CG_ENCODING] = "encoding_cg",
 };
 
 struct fcov_bin {
@@ -534,6 +536,49 @@ static void build_flpd_state(struct fcov_group *g, enum sysmmu_variant v)
 		}
 }
 
+/*
+ * encoding_cg: every descriptor encoding spec §3 gives a meaning to, as the
+ * walker read it (reserved ones included): level-1 types, the section and
+ * page permission encodings, level-2 types, and v3's ignored bit 18 on a
+ * section. A class the generator never writes shows as a hole.
+ */
+enum {
+	ENC_L1 = 0,      /* + type: 4 on v3, 8 on v5 */
+	ENC_SEC_AP = 8,  /* + encoding 0..3 (v3: AP2 * 2 + AP0) */
+	ENC_L2 = 12,     /* + type 0..3 */
+	ENC_PG_AP = 16,  /* + encoding 0..3 */
+	ENC_SEC_BIT18 = 20,
+	ENC_NBINS = 21,
+};
+
+static const char *const v3_l1_names[4] = { "fault", "link", "section", "reserved_11" };
+static const char *const l2_names[4] = { "fault", "large", "small_10", "small_11" };
+static const char *const v3_ap_names[4] = { "none_00", "rw_01", "reserved_10", "ro_11" };
+static const char *const v5_ap_names[4] = { "none", "ro", "wo", "rw" };
+
+static void build_encoding(struct fcov_group *g, enum sysmmu_variant v)
+{
+	const char *const *ap = v == SYSMMU_V3 ? v3_ap_names : v5_ap_names;
+
+	for (unsigned i = 0; i < ENC_NBINS; i++) {
+		struct fcov_bin *b = &g->bin[g->n++];
+
+		b->name[0] = '\0';
+		if (i < ENC_SEC_AP && v == SYSMMU_V3 && i < 4)
+			snprintf(b->name, sizeof(b->name), "l1.%s", v3_l1_names[i]);
+		else if (i < ENC_SEC_AP && v == SYSMMU_V5)
+			snprintf(b->name, sizeof(b->name), "l1.type_%u%u%u", i >> 2, (i >> 1) & 1, i & 1);
+		else if (i >= ENC_SEC_AP && i < ENC_L2)
+			snprintf(b->name, sizeof(b->name), "section_ap.%s", ap[i - ENC_SEC_AP]);
+		else if (i >= ENC_L2 && i < ENC_PG_AP)
+			snprintf(b->name, sizeof(b->name), "l2.%s", l2_names[i - ENC_L2]);
+		else if (i >= ENC_PG_AP && i < ENC_SEC_BIT18)
+			snprintf(b->name, sizeof(b->name), "page_ap.%s", ap[i - ENC_PG_AP]);
+		else if (i == ENC_SEC_BIT18 && v == SYSMMU_V3)
+			snprintf(b->name, sizeof(b->name), "section.bit18_set");
+	}
+}
+
 struct fcov *fcov_create(const struct sysmmu *model, const struct vmem *mem)
 {
 	const struct sysmmu_config *cfg;
@@ -573,6 +618,7 @@ struct fcov *fcov_create(const struct sysmmu *model, const struct vmem *mem)
 	build_flush_pos(&c->g[CG_FLUSH_POS], c->variant);
 	build_repl_victim(&c->g[CG_REPL_VICTIM]);
 	build_flpd_state(&c->g[CG_FLPD_STATE], c->variant);
+	build_encoding(&c->g[CG_ENCODING], c->variant);
 	c->cur_flpd_fill_idx = -1;
 	c->last_flpd_flush = -1;
 	for (unsigned i = 0; i < SYSMMU_FLPD_MAX; i++)
@@ -860,6 +906,45 @@ static void sync_filled(struct fcov *c, const struct sysmmu_result *res)
 	c->cur_flpd_fill_idx = -1;
 }
 
+static void cover_l1_encoding(struct fcov *c, uint32_t e)
+{
+	unsigned type = c->variant == SYSMMU_V3 ? e & 3 : e & 7;
+
+	hit(c, CG_ENCODING, ENC_L1 + type);
+	if (c->variant == SYSMMU_V3 && type == 2) {
+		hit(c, CG_ENCODING, ENC_SEC_AP + ((e >> 15) & 1) * 2 + ((e >> 10) & 1));
+		if (e & (1u << 18))
+			hit(c, CG_ENCODING, ENC_SEC_BIT18);
+	} else if (c->variant == SYSMMU_V5 && type == 2) {
+		hit(c, CG_ENCODING, ENC_SEC_AP + ((e >> 4) & 3));
+	}
+}
+
+static void cover_l2_encoding(struct fcov *c, uint32_t e)
+{
+	hit(c, CG_ENCODING, ENC_L2 + (e & 3));
+	if (!(e & 3))
+		return;
+	if (c->variant == SYSMMU_V3)
+		hit(c, CG_ENCODING, ENC_PG_AP + ((e >> 9) & 1) * 2 + ((e >> 4) & 1));
+	else
+		hit(c, CG_ENCODING, ENC_PG_AP + ((e >> 2) & 3));
+}
+
+/* The descriptors this walk read (an FLPD hit skips the level-1 read). */
+static void cover_encoding(struct fcov *c, const struct sysmmu_result *res)
+{
+	unsigned i = 0;
+
+	if (!res->flpd_hit && res->n_walk > 0) {
+		if (!res->walk_err[0])
+			cover_l1_encoding(c, res->walk_data[0]);
+		i = 1;
+	}
+	if (i < res->n_walk && !res->walk_err[i])
+		cover_l2_encoding(c, res->walk_data[i]);
+}
+
 void fcov_xlate(struct fcov *c, const struct sysmmu_req *req, const struct sysmmu_result *res)
 {
 	unsigned cfg_bin;
@@ -876,6 +961,7 @@ void fcov_xlate(struct fcov *c, const struct sysmmu_req *req, const struct sysmm
 		hit(c, CG_FLPD, FLPD_WALK_DISABLED);
 	cover_leaf(c, req, res);
 	cover_ns(c, req, res);
+	cover_encoding(c, res);
 	if (res->fault != SYSMMU_FAULT_NONE) {
 		cover_fault(c, req, res);
 		cover_fault_latch(c, req, res);

@@ -166,14 +166,14 @@ Test(fcov, bin_totals_per_variant_all_zero_at_start)
 
 	setup(SYSMMU_V3, 32, 8);
 	fcov_totals(E.c, &bins, &hit);
-	cr_assert_eq(bins, 233, "v3 bins %u (175 + 8 ns_cg + 50 in the crosses)", bins);
+	cr_assert_eq(bins, 250, "v3 bins %u (175 + 8 ns_cg + 50 in the crosses + 17 encoding_cg)", bins);
 	cr_assert_eq(hit, 1, "only PT_BASE_ADDR.wr from setup, got %u", hit);
 	cr_assert_eq(BIN("flush_cg", "range.4K.hit"), -1, "v3 has no range flush");
 	cr_assert_eq(BIN("reg_cg", "PT_BASE_ADDR.wr"), 1);
 	teardown();
 	setup(SYSMMU_V5, 32, 8);
 	fcov_totals(E.c, &bins, &hit);
-	cr_assert_eq(bins, 271, "v5 bins %u (189 + 8 ns_cg + 74 in the crosses)", bins);
+	cr_assert_eq(bins, 291, "v5 bins %u (189 + 8 ns_cg + 74 in the crosses + 20 encoding_cg)", bins);
 	cr_assert_eq(BIN("flush_cg", "range.4K.hit"), 0);
 	cr_assert_eq(BIN("flush_cg", "all.4K.miss"), -1, "flush all never misses");
 	cr_assert_eq(BIN("nope_cg", "x"), -1);
@@ -195,7 +195,9 @@ Test(fcov, json_is_ordered_complete_and_deterministic)
 	cr_assert_not_null(strstr(a, "\"reg_cg\":{\"MMU_CTRL.rd\":0,\"MMU_CTRL.wr\":1,"));
 	cr_assert_not_null(strstr(a, "\"pslverr.pstrb.wr\":0},\"fault_latch_cg\":{"),
 			  "reg_cg, then the crosses");
-	cr_assert_not_null(strstr(a, "\"miss.after_range\":0}}}"), "ends with the last bin");
+	cr_assert_not_null(strstr(a, "\"miss.after_range\":0},\"encoding_cg\":{"),
+			  "flpd_state_cg, then encoding_cg");
+	cr_assert_not_null(strstr(a, "\"page_ap.rw\":1}}}"), "ends with the last bin, hit by the walk");
 	teardown();
 	setup(SYSMMU_V5, 32, 8);
 	map_small(0x1000, 0, 0x500000, RW);
@@ -632,5 +634,42 @@ Test(fcov, ns_cg_check_off_and_on)
 	cr_assert_eq(BIN("ns_cg", "chk1.ns_req.s_page"), 1);
 	cr_assert_eq(BIN("ns_cg", "chk1.ns_req.ns_page"), 1);
 	cr_assert_eq(BIN("ns_cg", "chk1.s_req.s_page"), 0, "a page fault has no leaf");
+	teardown();
+}
+
+Test(fcov, encoding_cg_reads_the_walked_descriptors)
+{
+	setup(SYSMMU_V3, 32, 8);
+	/* reserved (AP2, AP0) = (1, 0) with bit 18 set; EAP off, so it translates */
+	vmem_write32(E.mem, L1B + 5 * 4, sysmmu_mk_section(E.v, 0x12300000, 0, false) |
+		     (1u << 15) | (1u << 18));
+	vmem_write32(E.mem, L1B + 6 * 4, 3);	/* reserved type 11 */
+	map_small(0x700000, 0, 0x45600000, SYSMMU_PERM_R);
+	enable(SYSMMU_COM_CFG_FLPD_EN);
+	xl(0x500000, false, false);
+	xl(0x600000, false, false);	/* a page fault: blocks until unblocked */
+	unblock();
+	xl(0x700000, false, false);
+	cr_assert_eq(BIN("encoding_cg", "l1.section"), 1);
+	cr_assert_eq(BIN("encoding_cg", "section_ap.reserved_10"), 1);
+	cr_assert_eq(BIN("encoding_cg", "section.bit18_set"), 1);
+	cr_assert_eq(BIN("encoding_cg", "l1.reserved_11"), 1);
+	cr_assert_eq(BIN("encoding_cg", "l1.link"), 1);
+	cr_assert_eq(BIN("encoding_cg", "l2.small_10"), 1);
+	cr_assert_eq(BIN("encoding_cg", "page_ap.ro_11"), 1);
+	cr_assert_eq(BIN("encoding_cg", "l1.type_011"), -1, "v5 names only on v5");
+	/* another page of the same table: the FLPD holds the link, no level-1 read */
+	map_small(0x701000, 0, 0x45601000, SYSMMU_PERM_R);
+	xl(0x701000, false, false);
+	cr_assert_eq(BIN("encoding_cg", "l1.link"), 1, "an FLPD hit reads no level-1 entry");
+	cr_assert_eq(BIN("encoding_cg", "l2.small_10"), 2);
+	teardown();
+
+	setup(SYSMMU_V5, 32, 8);
+	vmem_write32(E.mem, L1B + 5 * 4, 5);	/* reserved type 101 */
+	enable(0);
+	xl(0x500000, false, false);
+	cr_assert_eq(BIN("encoding_cg", "l1.type_101"), 1);
+	cr_assert_eq(BIN("encoding_cg", "section.bit18_set"), -1, "a v3 bin");
 	teardown();
 }
