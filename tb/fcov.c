@@ -39,6 +39,7 @@ enum fcov_group_id {
 	CG_REPL_VICTIM,
 	CG_FLPD_STATE,
 	CG_ENCODING,
+	CG_CTRL_STATE,
 	CG_COUNT,
 };
 
@@ -60,6 +61,7 @@ static const char *const group_names[CG_COUNT] = {
 	[CG_REPL_VICTIM] = "repl_victim_cg",
 	[CG_FLPD_STATE] = "flpd_state_cg",
 	[CG_ENCODING] = "encoding_cg",
+	[CG_CTRL_STATE] = "ctrl_state_cg",
 };
 
 struct fcov_bin {
@@ -579,6 +581,27 @@ static void build_encoding(struct fcov_group *g, enum sysmmu_variant v)
 	}
 }
 
+/*
+ * ctrl_state_cg: every MMU_CTRL value (bits EN, BLOCK, INT_EN) written in
+ * every state it can meet: blocked by a fault, blocked by software, or
+ * neither (spec §2.2, §2.3). Index = state * 8 + value.
+ */
+static const char *const ctrl_state_names[3] = { "fault_blocked", "sw_blocked", "running" };
+
+static void build_ctrl_state(struct fcov_group *g)
+{
+	char name[FCOV_NAME_LEN];
+
+	for (unsigned st = 0; st < 3; st++)
+		for (unsigned v = 0; v < 8; v++) {
+			snprintf(name, sizeof(name), "%s.%s%s%s", ctrl_state_names[st],
+				 v & SYSMMU_COM_CTRL_EN ? "en" : "off",
+				 v & SYSMMU_COM_CTRL_BLOCK ? "_block" : "",
+				 v & SYSMMU_COM_CTRL_INT_EN ? "_int" : "");
+			add_bin(g, name);
+		}
+}
+
 struct fcov *fcov_create(const struct sysmmu *model, const struct vmem *mem)
 {
 	const struct sysmmu_config *cfg;
@@ -619,6 +642,7 @@ struct fcov *fcov_create(const struct sysmmu *model, const struct vmem *mem)
 	build_repl_victim(&c->g[CG_REPL_VICTIM]);
 	build_flpd_state(&c->g[CG_FLPD_STATE], c->variant);
 	build_encoding(&c->g[CG_ENCODING], c->variant);
+	build_ctrl_state(&c->g[CG_CTRL_STATE]);
 	c->cur_flpd_fill_idx = -1;
 	c->last_flpd_flush = -1;
 	for (unsigned i = 0; i < SYSMMU_FLPD_MAX; i++)
@@ -1114,6 +1138,8 @@ static void cover_ctrl_write(struct fcov *c, uint32_t val, size_t pending, bool 
 		hit(c, CG_BLOCK, pending ? BLK_BLOCK_PENDING : BLK_BLOCK_IDLE);
 	else if (was_block)
 		hit(c, CG_BLOCK, pending ? BLK_UNBLOCK_PENDING : BLK_UNBLOCK_IDLE);
+	hit(c, CG_CTRL_STATE, (in_fault_block ? 0u : was_block ? 1u : 2u) * 8 +
+			      (val & SYSMMU_COM_CTRL_MASK));
 	c->ctrl = val & SYSMMU_COM_CTRL_MASK;
 }
 

@@ -166,14 +166,16 @@ Test(fcov, bin_totals_per_variant_all_zero_at_start)
 
 	setup(SYSMMU_V3, 32, 8);
 	fcov_totals(E.c, &bins, &hit);
-	cr_assert_eq(bins, 250, "v3 bins %u (175 + 8 ns_cg + 50 in the crosses + 17 encoding_cg)", bins);
+	cr_assert_eq(bins, 274, "v3 bins %u (175 + 8 ns_cg + 50 + 24 ctrl_state_cg in the crosses "
+		     "+ 17 encoding_cg)", bins);
 	cr_assert_eq(hit, 1, "only PT_BASE_ADDR.wr from setup, got %u", hit);
 	cr_assert_eq(BIN("flush_cg", "range.4K.hit"), -1, "v3 has no range flush");
 	cr_assert_eq(BIN("reg_cg", "PT_BASE_ADDR.wr"), 1);
 	teardown();
 	setup(SYSMMU_V5, 32, 8);
 	fcov_totals(E.c, &bins, &hit);
-	cr_assert_eq(bins, 291, "v5 bins %u (189 + 8 ns_cg + 74 in the crosses + 20 encoding_cg)", bins);
+	cr_assert_eq(bins, 315, "v5 bins %u (189 + 8 ns_cg + 74 + 24 ctrl_state_cg in the crosses "
+		     "+ 20 encoding_cg)", bins);
 	cr_assert_eq(BIN("flush_cg", "range.4K.hit"), 0);
 	cr_assert_eq(BIN("flush_cg", "all.4K.miss"), -1, "flush all never misses");
 	cr_assert_eq(BIN("nope_cg", "x"), -1);
@@ -197,7 +199,9 @@ Test(fcov, json_is_ordered_complete_and_deterministic)
 			  "reg_cg, then the crosses");
 	cr_assert_not_null(strstr(a, "\"miss.after_range\":0},\"encoding_cg\":{"),
 			  "flpd_state_cg, then encoding_cg");
-	cr_assert_not_null(strstr(a, "\"page_ap.rw\":1}}}"), "ends with the last bin, hit by the walk");
+	cr_assert_not_null(strstr(a, "\"page_ap.rw\":1},\"ctrl_state_cg\":{"), "encoding_cg, hit by the walk");
+	cr_assert_not_null(strstr(a, "\"running.en_int\":1,\"running.off_block_int\":0,\"running.en_block_int\":0}}}"),
+			   "ends with ctrl_state_cg (enable() wrote EN | INT_EN while running)");
 	teardown();
 	setup(SYSMMU_V5, 32, 8);
 	map_small(0x1000, 0, 0x500000, RW);
@@ -671,5 +675,22 @@ Test(fcov, encoding_cg_reads_the_walked_descriptors)
 	xl(0x500000, false, false);
 	cr_assert_eq(BIN("encoding_cg", "l1.type_101"), 1);
 	cr_assert_eq(BIN("encoding_cg", "section.bit18_set"), -1, "a v3 bin");
+	teardown();
+}
+
+Test(fcov, ctrl_state_cg_value_by_state)
+{
+	setup(SYSMMU_V5, 32, 8);
+	enable(0);			/* running.en_int */
+	wr(SYSMMU_COM_MMU_CTRL, SYSMMU_COM_CTRL_EN | SYSMMU_COM_CTRL_BLOCK);
+	wr(SYSMMU_COM_MMU_CTRL, 0);	/* while blocked by software */
+	enable(0);
+	xl(0x900000, false, false);	/* unmapped: page fault, fault-blocked */
+	wr(SYSMMU_COM_MMU_CTRL, SYSMMU_COM_CTRL_BLOCK | SYSMMU_COM_CTRL_INT_EN);
+	cr_assert_eq(BIN("ctrl_state_cg", "running.en_int"), 2);
+	cr_assert_eq(BIN("ctrl_state_cg", "running.en_block"), 1);
+	cr_assert_eq(BIN("ctrl_state_cg", "sw_blocked.off"), 1);
+	cr_assert_eq(BIN("ctrl_state_cg", "fault_blocked.off_block_int"), 1);
+	cr_assert_eq(BIN("ctrl_state_cg", "fault_blocked.en_int"), 0);
 	teardown();
 }
