@@ -802,6 +802,17 @@ static void after_fault(struct gen *g)
 	if (!g->pf.mainline && gen_chance(g, 20)) {
 		gen_ctrl(g, g->ctrl | SYSMMU_COM_CTRL_BLOCK);
 		gen_rd(g, SYSMMU_COM_MMU_STATUS, true, SYSMMU_COM_STATUS_BLOCKED);
+	} else if (!g->pf.mainline && gen_chance(g, 10)) {
+		uint32_t ctrl = g->ctrl;
+
+		/*
+		 * Software turns translation off on a fault (with BLOCK, INT_EN
+		 * or neither): the write clears fault_block and what waits goes
+		 * through untranslated, or waits for the unblock (spec §2.3).
+		 * Then translation comes back on as it was.
+		 */
+		gen_ctrl(g, gen_below(g, 4) * 2);
+		gen_ctrl(g, ctrl);
 	}
 }
 
