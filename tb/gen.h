@@ -62,6 +62,7 @@ struct gen_profile {
 	unsigned w_xlate, w_map, w_unmap, w_flush, w_cfg, w_block, w_rd, w_wr;
 	unsigned w_idle, w_ptbase, w_check, w_poison, w_remap, w_burst, w_bypass;
 	unsigned w_irqmode;   /* switch interrupts off / mask them (polling) */
+	unsigned w_sweep;     /* fill every TLB entry, then a hole, then fill it */
 	unsigned locality;    /* xlates that reuse a recently used page */
 	unsigned unmapped;    /* xlates to unmapped or never-mapped VAs */
 	unsigned misbehave;   /* skip a required flush / other rule breaks */

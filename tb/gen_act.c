@@ -24,6 +24,7 @@ static const struct gen_profile profiles[] = {
 	{ .name = "tlb", .w_xlate = 800, .w_map = 40, .w_unmap = 20, .w_flush = 20,
 	  .w_cfg = 10, .w_block = 5, .w_rd = 10, .w_idle = 5, .w_check = 5, .w_burst = 100,
 	  .locality = 75, .unmapped = 1, .misbehave = 0, .ns_req = 10, .ns_page = 100,
+	  .w_sweep = 3,
 	  .odd_perm = 0, .pool = 40, .pileup = 10, .lru = 50, .eap = 30, .flpd = 80,
 	  .sec_chk = 30 },
 	{ .name = "faults", .w_xlate = 500, .w_map = 60, .w_unmap = 60, .w_flush = 30,
@@ -35,7 +36,7 @@ static const struct gen_profile profiles[] = {
 	{ .name = "stress", .w_xlate = 500, .w_map = 60, .w_unmap = 50, .w_flush = 40,
 	  .w_cfg = 20, .w_block = 30, .w_rd = 30, .w_wr = 20, .w_idle = 10, .w_ptbase = 5,
 	  .w_check = 20, .w_poison = 10, .w_remap = 30, .w_burst = 40, .w_bypass = 10,
-	  .w_irqmode = 15,
+	  .w_irqmode = 15, .w_sweep = 3,
 	  .locality = 50, .unmapped = 15, .misbehave = 20, .ns_req = 30, .ns_page = 70,
 	  .odd_perm = 25, .pool = 32, .pileup = 50, .lru = 50, .eap = 50, .flpd = 50,
 	  .sec_chk = 50, .wild_regs = true },
@@ -816,6 +817,34 @@ static void after_fault(struct gen *g)
 	}
 }
 
+/*
+ * Every TLB entry in use, then a hole below valid ones: more spread-out
+ * translations than the TLB has entries (fills reach the top index, then
+ * victims every index), one of them flushed by entry, then new ones, the
+ * first of which fills the hole (spec §6.3: the lowest invalid entry first).
+ * Mutation testing found the high entries of a 32-entry TLB and holes
+ * below valid entries seldom reached by the locality of the other acts.
+ */
+static void act_xlate(struct gen *g, unsigned n);
+
+static void act_sweep(struct gen *g)
+{
+	unsigned n = g->out->tlb_entries + 1 + gen_below(g, 8), loc = g->pf.locality, k;
+	uint32_t hole = 0;
+
+	g->pf.locality = 0;
+	for (k = 0; k < n && !g->done; k++) {
+		act_xlate(g, 1);
+		if (k == n / 2)
+			hole = g->recent[(g->recent_pos + 63) & 63];
+	}
+	if (!g->done && hole)
+		gen_flush_entry(g, hole);
+	for (k = 0; k < 4 && !g->done; k++)
+		act_xlate(g, 1);
+	g->pf.locality = loc;
+}
+
 static void act_xlate(struct gen *g, unsigned n)
 {
 	unsigned k;
@@ -1262,7 +1291,7 @@ void gen_new_domain(struct gen *g, bool init)
 
 enum act {
 	A_XLATE, A_MAP, A_UNMAP, A_FLUSH, A_CFG, A_BLOCK, A_RD, A_WR, A_IDLE,
-	A_PTBASE, A_CHECK, A_POISON, A_REMAP, A_BURST, A_BYPASS, A_IRQMODE, A_COUNT,
+	A_PTBASE, A_CHECK, A_POISON, A_REMAP, A_BURST, A_BYPASS, A_IRQMODE, A_SWEEP, A_COUNT,
 };
 
 static enum act pick_act(struct gen *g)
@@ -1271,7 +1300,7 @@ static enum act pick_act(struct gen *g)
 	const unsigned w[A_COUNT] = {
 		p->w_xlate, p->w_map, p->w_unmap, p->w_flush, p->w_cfg, p->w_block,
 		p->w_rd, p->w_wr, p->w_idle, p->w_ptbase, p->w_check, p->w_poison,
-		p->w_remap, p->w_burst, p->w_bypass, p->w_irqmode,
+		p->w_remap, p->w_burst, p->w_bypass, p->w_irqmode, p->w_sweep,
 	};
 	unsigned total = 0, r, i;
 
@@ -1305,6 +1334,7 @@ static void do_act(struct gen *g, enum act a)
 	case A_BURST: act_xlate(g, 4 + gen_below(g, 16)); break;
 	case A_BYPASS: act_bypass(g); break;
 	case A_IRQMODE: act_irqmode(g); break;
+	case A_SWEEP: act_sweep(g); break;
 	default: break;
 	}
 }
@@ -1379,7 +1409,7 @@ static void apply_knobs(struct gen_profile *p, const struct gen_knobs *k)
 		return;
 	others = p->w_map + p->w_unmap + p->w_flush + p->w_cfg + p->w_block + p->w_rd +
 		 p->w_wr + p->w_idle + p->w_ptbase + p->w_check + p->w_poison +
-		 p->w_remap + p->w_burst + p->w_bypass + p->w_irqmode;
+		 p->w_remap + p->w_burst + p->w_bypass + p->w_irqmode + p->w_sweep;
 	if (k->xlate_pct >= 100) {
 		memset(p, 0, offsetof(struct gen_profile, locality));
 		p->name = "custom";
