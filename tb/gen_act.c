@@ -818,26 +818,37 @@ static void after_fault(struct gen *g)
 }
 
 /*
- * Every TLB entry in use, then a hole below valid ones: more spread-out
- * translations than the TLB has entries (fills reach the top index, then
- * victims every index), one of them flushed by entry, then new ones, the
- * first of which fills the hole (spec §6.3: the lowest invalid entry first).
- * Mutation testing found the high entries of a 32-entry TLB and holes
- * below valid entries seldom reached by the locality of the other acts.
+ * Every TLB entry in use, then a hole below valid ones: twice as many
+ * spread-out translations as the TLB has entries (fills reach the top
+ * index, then victims take every index and the FIFO pointer wraps), a few
+ * of the oldest pages again (hits at high LRU ranks), one of them flushed
+ * by entry, then new ones, the first of which fills the hole (spec §6.2,
+ * §6.3: the lowest invalid entry first). Mutation testing found the high
+ * entries of a 32-entry TLB, the FIFO wrap, high ranks and holes below
+ * valid entries seldom reached by the locality of the other acts.
  */
 static void act_xlate(struct gen *g, unsigned n);
 
 static void act_sweep(struct gen *g)
 {
-	unsigned n = g->out->tlb_entries + 1 + gen_below(g, 8), loc = g->pf.locality, k;
-	uint32_t hole = 0;
+	unsigned n = 2 * g->out->tlb_entries + 1 + gen_below(g, 8), loc = g->pf.locality, k;
+	uint32_t old[8], hole = 0;
+	unsigned n_old = 0;
 
 	g->pf.locality = 0;
 	for (k = 0; k < n && !g->done; k++) {
 		act_xlate(g, 1);
-		if (k == n / 2)
-			hole = g->recent[(g->recent_pos + 63) & 63];
+		if (k >= n / 2 && n_old < 8)
+			old[n_old++] = g->recent[(g->recent_pos + 63) & 63];
 	}
+	/* the first pages of the second half are the oldest the TLB holds now */
+	for (k = 0; k < n_old && !g->done; k++) {
+		if (g->fb)
+			gen_recover(g);
+		if (gen_va_clean(g, old[k]))
+			gen_xlate(g, old[k], false, false);
+	}
+	hole = n_old ? old[n_old / 2] : 0;
 	if (!g->done && hole)
 		gen_flush_entry(g, hole);
 	for (k = 0; k < 4 && !g->done; k++)
@@ -891,6 +902,25 @@ static void act_cfg(struct gen *g)
 		gen_rd(g, SYSMMU_COM_MMU_CFG, true, g->cfg);
 }
 
+/*
+ * A range flush that starts right after, or ends right before, a page in
+ * use, at a 4 KiB, 64 KiB or 1 MiB boundary: the edges of spec §6.4 (an
+ * entry goes when any VA inside it is in the range). Mutation testing found
+ * an off-by-one in the entry's end that no random range met.
+ */
+static void edge_range(struct gen *g, uint32_t *va, uint32_t *end)
+{
+	static const uint32_t size_mask[3] = { 0xFFFu, 0xFFFFu, 0xFFFFFu };
+	unsigned n = g->n_recent < 8 ? g->n_recent : 8;
+	uint32_t page = g->recent[(g->recent_pos + 63 - gen_below(g, n)) & 63];
+	uint32_t mask = size_mask[gen_below(g, 3)];
+
+	if (gen_chance(g, 50))
+		*va = (page | mask) + 1;
+	else
+		*end = (page & ~mask) - 1;
+}
+
 static void act_flush(struct gen *g)
 {
 	struct gslot *s = pick_slot(g);
@@ -903,6 +933,8 @@ static void act_flush(struct gen *g)
 		gen_flush_all(g);
 	} else if (g->v5 && r < 4) {
 		end = va + (gen_chance(g, 20) ? rand32(g) >> 8 : rand32(g) & 0x3FFFFu);
+		if (g->n_recent && gen_chance(g, 30))
+			edge_range(g, &va, &end);
 		if (end < va || gen_chance(g, 5))
 			end = va - 0x1000;   /* START > END: flushes nothing */
 		gen_flush_range(g, va, end);
