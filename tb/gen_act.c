@@ -23,8 +23,8 @@ static const struct gen_profile profiles[] = {
 	  .odd_perm = 5, .pool = 24, .pileup = 30, .sec_chk = 0, .mainline = true },
 	{ .name = "tlb", .w_xlate = 800, .w_map = 40, .w_unmap = 20, .w_flush = 20,
 	  .w_cfg = 10, .w_block = 5, .w_rd = 10, .w_idle = 5, .w_check = 5, .w_burst = 100,
-	  .locality = 75, .unmapped = 1, .misbehave = 0, .ns_req = 10, .ns_page = 100,
 	  .w_sweep = 3,
+	  .locality = 75, .unmapped = 1, .misbehave = 0, .ns_req = 10, .ns_page = 100,
 	  .odd_perm = 0, .pool = 40, .pileup = 10, .lru = 50, .eap = 30, .flpd = 80,
 	  .sec_chk = 30 },
 	{ .name = "faults", .w_xlate = 500, .w_map = 60, .w_unmap = 60, .w_flush = 30,
@@ -202,13 +202,6 @@ static void after_l1_change(struct gen *g, const struct gslot *s, enum l1_flush 
 /* ---- map / unmap ---- */
 
 /*
- * v3 writes "no access" two ways: (AP2, AP0) = (0, 0), and the reserved
- * (1, 0), which spec §3.1 treats as none too. Half of the no-access leaves
- * outside the mainline profile get the reserved one, picked by a PA bit
- * (pa_bit, the lowest bit of the leaf's base) instead of a draw, so that
- * the rest of a seed's vector stays as it was.
- */
-/*
  * v3 section bit 18 (a supersection in ARM) is ignored: the entry is a
  * 1 MiB section (spec §3.1). Set on half the sections outside mainline,
  * by PA bit 21, with no draw.
@@ -220,6 +213,13 @@ static uint32_t v3_bit18(const struct gen *g, uint32_t pte, uint64_t pa)
 	return pte | (1u << 18);
 }
 
+/*
+ * v3 writes "no access" two ways: (AP2, AP0) = (0, 0), and the reserved
+ * (1, 0), which spec §3.1 treats as none too. Half of the no-access leaves
+ * outside the mainline profile get the reserved one, picked by a PA bit
+ * (pa_bit, the lowest bit of the leaf's base) instead of a draw, so that
+ * the rest of a seed's vector stays as it was.
+ */
 static uint32_t v3_no_access(const struct gen *g, uint32_t pte, unsigned perm, uint64_t pa,
 			     unsigned ap2_bit, unsigned pa_bit)
 {
@@ -832,7 +832,7 @@ static void act_xlate(struct gen *g, unsigned n);
 static void act_sweep(struct gen *g)
 {
 	unsigned n = 2 * g->out->tlb_entries + 1 + gen_below(g, 8), loc = g->pf.locality, k;
-	uint32_t old[8], hole = 0;
+	uint32_t old[8], hole;
 	unsigned n_old = 0;
 
 	g->pf.locality = 0;
