@@ -27,7 +27,7 @@ regress_cfgs = $(subst $(regress_space),$(regress_comma),$(strip \
 all: $(FCOV_LIB)
 TEST_TARGETS += fcov-test report-test
 
-$(BUILD)/tb/fcov.o: tb/fcov.c include/sysmmu/fcov.h include/sysmmu/model.h \
+$(BUILD)/tb/fcov.o: tb/fcov.c include/sysmmu/fcov.h include/sysmmu/model.h include/sysmmu/pte.h \
 		include/sysmmu/vec.h include/sysmmu/regs.h
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@

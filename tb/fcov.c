@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "sysmmu/fcov.h"
+#include "sysmmu/pte.h"
 #include "sysmmu/regs.h"
 
 #define FCOV_NAME_LEN 40
@@ -935,24 +936,18 @@ static void cover_l1_encoding(struct fcov *c, uint32_t e)
 	unsigned type = c->variant == SYSMMU_V3 ? e & 3 : e & 7;
 
 	hit(c, CG_ENCODING, ENC_L1 + type);
-	if (c->variant == SYSMMU_V3 && type == 2) {
-		hit(c, CG_ENCODING, ENC_SEC_AP + ((e >> 15) & 1) * 2 + ((e >> 10) & 1));
-		if (e & (1u << 18))
-			hit(c, CG_ENCODING, ENC_SEC_BIT18);
-	} else if (c->variant == SYSMMU_V5 && type == 2) {
-		hit(c, CG_ENCODING, ENC_SEC_AP + ((e >> 4) & 3));
-	}
+	if (type != 2)
+		return;
+	hit(c, CG_ENCODING, ENC_SEC_AP + sysmmu_section_ap(c->variant, e));
+	if (c->variant == SYSMMU_V3 && (e & (1u << 18)))
+		hit(c, CG_ENCODING, ENC_SEC_BIT18);
 }
 
 static void cover_l2_encoding(struct fcov *c, uint32_t e)
 {
 	hit(c, CG_ENCODING, ENC_L2 + (e & 3));
-	if (!(e & 3))
-		return;
-	if (c->variant == SYSMMU_V3)
-		hit(c, CG_ENCODING, ENC_PG_AP + ((e >> 9) & 1) * 2 + ((e >> 4) & 1));
-	else
-		hit(c, CG_ENCODING, ENC_PG_AP + ((e >> 2) & 3));
+	if (e & 3)
+		hit(c, CG_ENCODING, ENC_PG_AP + sysmmu_page_ap(c->variant, e));
 }
 
 /* The descriptors this walk read (an FLPD hit skips the level-1 read). */

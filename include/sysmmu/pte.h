@@ -107,18 +107,36 @@ static inline unsigned sysmmu_v3_perm(unsigned ap2, unsigned ap0)
 	return ap2 ? SYSMMU_PERM_R : SYSMMU_PERM_RW;
 }
 
-static inline unsigned sysmmu_section_perm(enum sysmmu_variant v, uint32_t e)
+/*
+ * The raw 2-bit permission encoding of a leaf, reserved values included:
+ * v5 AP, v3 AP2 * 2 + AP0 (functional coverage counts these).
+ */
+static inline unsigned sysmmu_section_ap(enum sysmmu_variant v, uint32_t e)
 {
 	if (v == SYSMMU_V5)
 		return (e >> 4) & 3;
-	return sysmmu_v3_perm((e >> 15) & 1, (e >> 10) & 1);
+	return ((e >> 15) & 1) * 2 + ((e >> 10) & 1);
+}
+
+static inline unsigned sysmmu_page_ap(enum sysmmu_variant v, uint32_t e)
+{
+	if (v == SYSMMU_V5)
+		return (e >> 2) & 3;
+	return ((e >> 9) & 1) * 2 + ((e >> 4) & 1);
+}
+
+static inline unsigned sysmmu_section_perm(enum sysmmu_variant v, uint32_t e)
+{
+	unsigned ap = sysmmu_section_ap(v, e);
+
+	return v == SYSMMU_V5 ? ap : sysmmu_v3_perm(ap >> 1, ap & 1);
 }
 
 static inline unsigned sysmmu_page_perm(enum sysmmu_variant v, uint32_t e)
 {
-	if (v == SYSMMU_V5)
-		return (e >> 2) & 3;
-	return sysmmu_v3_perm((e >> 9) & 1, (e >> 4) & 1);
+	unsigned ap = sysmmu_page_ap(v, e);
+
+	return v == SYSMMU_V5 ? ap : sysmmu_v3_perm(ap >> 1, ap & 1);
 }
 
 /* ---- encoders (what software writes) ---- */
