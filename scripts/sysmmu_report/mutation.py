@@ -44,7 +44,7 @@ def summary_line(s):
 
 def survivor_entry(r):
     keys = ("id", "variant", "k", "mode", "module", "src", "cell", "port", "mutation",
-            "jobs_run", "rerun_jobs", "equivalence")
+            "jobs_run", "rerun_jobs", "equivalence", "cex", "argued_rejected")
     return {k: r[k] for k in keys if k in r}
 
 
@@ -144,7 +144,8 @@ def write_index_html(out, run, records, summ):
     parts.append(_table(["id", "status", "module", "source", "mode", "cell port",
                          "equivalence"],
                         [[r["id"], r["status"], r["module"], r["src"], r["mode"],
-                          "%s %s" % (r["cell"], r["port"]), r.get("equivalence", "")]
+                          "%s %s" % (r["cell"], r["port"]), r.get("equivalence", "")
+                          + (" (inputs: %s)" % r["cex"] if r.get("cex") else "")]
                          for r in surv]) if surv else "<p>none</p>")
     parts.append("<h2>By module</h2>")
     mods = by_module(records)
