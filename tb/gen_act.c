@@ -952,6 +952,9 @@ static void act_block(struct gen *g)
 	gen_ctrl(g, ctrl | SYSMMU_COM_CTRL_BLOCK);
 	if (gen_chance(g, 70))
 		gen_rd(g, SYSMMU_COM_MMU_STATUS, true, SYSMMU_COM_STATUS_BLOCKED);
+	/* MMU_CTRL reads back with BLOCK set, not only with it clear */
+	if (gen_chance(g, 30))
+		gen_rd(g, SYSMMU_COM_MMU_CTRL, true, g->ctrl);
 	for (k = 0; k < n; k++)
 		xlate_one(g);
 	/* blocking again while requests wait (e.g. a nested block) */
