@@ -1131,6 +1131,25 @@ static uint32_t wo_reg(struct gen *g)
 	return g->v5 ? pick_u32(g, v5_flush_regs, ARRAY_SIZE(v5_flush_regs)) : pick_u32(g, v3_flush_regs, ARRAY_SIZE(v3_flush_regs));
 }
 
+/*
+ * A mapped offset with one address bit (2..11) flipped: an unmapped
+ * neighbour (PSLVERR) or another register. A decoder that ignores a bit
+ * answers the neighbour as if it were the register.
+ */
+static uint32_t alias_off(struct gen *g)
+{
+	uint32_t off;
+
+	if (gen_chance(g, 25))
+		off = wo_reg(g);
+	else if (gen_chance(g, 50))
+		off = ro_reg(g);
+	else
+		off = g->v5 ? pick_u32(g, v5_known_regs, ARRAY_SIZE(v5_known_regs)) :
+			pick_u32(g, v3_known_regs, ARRAY_SIZE(v3_known_regs));
+	return off ^ (1u << (2 + gen_below(g, 10)));
+}
+
 static void act_rd(struct gen *g)
 {
 	const uint32_t *regs = g->v5 ? v5_known_regs : v3_known_regs;
@@ -1149,6 +1168,10 @@ static void act_rd(struct gen *g)
 			gen_rd(g, wo_reg(g), true, 0);
 		else
 			gen_rd(g, gen_chance(g, 50) ? 0xFFC : 0x001 + gen_below(g, 3), true, 0);
+		return;
+	}
+	if (g->pf.wild_regs && gen_chance(g, 10)) {
+		gen_rd(g, alias_off(g), false, 0);
 		return;
 	}
 	off = regs[gen_below(g, n)];
