@@ -559,6 +559,15 @@ void sb_rtl_protocol(struct sb *sb, const char *field, const char *expected, con
 	sb_account(sb);
 }
 
+void sb_rtl_reg(struct sb *sb, const char *field, const char *expected, const char *actual)
+{
+	if (sb->o.no_scoreboard)
+		return;
+	sb->cnt.checks++;
+	sb_fail(sb, sb->cur_op, "reg", field, expected, actual);
+	sb_account(sb);
+}
+
 void sb_rtl_assert(struct sb *sb, const char *msg)
 {
 	sb->cnt.checks++;

@@ -126,6 +126,10 @@ void sb_rtl_walk(struct sb *sb, uint64_t addr, unsigned len, unsigned size);
 /* The walker broke the one-read-outstanding rule. */
 void sb_rtl_protocol(struct sb *sb, const char *field, const char *expected,
 		     const char *actual);
+/* A register the harness read on its own, outside the vector (a
+ * zero-time peek, e.g. MMU_STATUS while a response is held), read wrong. */
+void sb_rtl_reg(struct sb *sb, const char *field, const char *expected,
+		const char *actual);
 /* An RTL assertion failed (message from the simulator). */
 void sb_rtl_assert(struct sb *sb, const char *msg);
 /*

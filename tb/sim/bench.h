@@ -34,6 +34,7 @@
 #endif
 
 #include "sim.h"
+#include "sysmmu/regs.h"
 
 /* splitmix64: small, fast, and the same sequence everywhere. */
 class SimRng {
@@ -291,6 +292,28 @@ public:
 		return check_errors();
 	}
 
+	/*
+	 * Spec 2.1: MMU_STATUS.BLOCKED reads 1 only when nothing is in flight.
+	 * A response held back by the master is an accepted request without
+	 * its response, so BLOCKED must read 0 now, whether a fault blocked the
+	 * MMU or not. The vector discipline never reads a register then, so the
+	 * bench peeks (zero time, no state change); v5-446 of MUTANTS=1000
+	 * (BLOCKED ignoring what is in flight) survived every vector.
+	 */
+	void check_drain()
+	{
+#if !VM_COVERAGE
+		uint32_t rd = 0;
+		bool err = false;
+
+		if (!sb_ || apb_peek(SYSMMU_COM_MMU_STATUS, &rd, &err) != 0 || err ||
+		    !(rd & SYSMMU_COM_STATUS_BLOCKED))
+			return;
+		sb_rtl_reg(sb_, "MMU_STATUS_drain", "BLOCKED 0 while a response is held (spec 2.1)",
+			   "BLOCKED 1");
+#endif
+	}
+
 	int idle(unsigned n)
 	{
 		if (idle_total_ + n > a_->max_idle && sb_) {
@@ -490,6 +513,8 @@ private:
 		}
 		if (rsp_valid && first_valid_ == UINT64_MAX)
 			first_valid_ = cyc_;
+		if (rsp_valid && !t->rsp_ready_i)
+			check_drain();
 		if (rsp_fire) {
 			rsp.pa = t->rsp_pa_o;
 			rsp.fault = t->rsp_fault_o;
