@@ -44,7 +44,7 @@ def summary_line(s):
 
 def survivor_entry(r):
     keys = ("id", "variant", "k", "mode", "module", "src", "cell", "port", "mutation",
-            "jobs_run", "rerun_jobs", "equivalence", "cex", "argued_rejected")
+            "jobs_run", "rerun_jobs", "equivalence", "formal_seconds", "cex", "argued_rejected")
     return {k: r[k] for k in keys if k in r}
 
 
