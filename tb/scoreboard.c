@@ -559,12 +559,13 @@ void sb_rtl_protocol(struct sb *sb, const char *field, const char *expected, con
 	sb_account(sb);
 }
 
-void sb_rtl_reg(struct sb *sb, const char *field, const char *expected, const char *actual)
+void sb_rtl_check(struct sb *sb, const char *area, const char *field, const char *expected,
+		  const char *actual)
 {
 	if (sb->o.no_scoreboard)
 		return;
 	sb->cnt.checks++;
-	sb_fail(sb, sb->cur_op, "reg", field, expected, actual);
+	sb_fail(sb, sb->cur_op, area, field, expected, actual);
 	sb_account(sb);
 }
 

@@ -126,10 +126,11 @@ void sb_rtl_walk(struct sb *sb, uint64_t addr, unsigned len, unsigned size);
 /* The walker broke the one-read-outstanding rule. */
 void sb_rtl_protocol(struct sb *sb, const char *field, const char *expected,
 		     const char *actual);
-/* A register the harness read on its own, outside the vector (a
- * zero-time peek, e.g. MMU_STATUS while a response is held), read wrong. */
-void sb_rtl_reg(struct sb *sb, const char *field, const char *expected,
-		const char *actual);
+/* A check the harness makes on its own, outside the vector, failed: area
+ * "reg" for a zero-time peek (MMU_STATUS while a response is held),
+ * "timing" for the spec's interface timing (one hit accepted per clock). */
+void sb_rtl_check(struct sb *sb, const char *area, const char *field, const char *expected,
+		  const char *actual);
 /* An RTL assertion failed (message from the simulator). */
 void sb_rtl_assert(struct sb *sb, const char *msg);
 /*

@@ -309,8 +309,8 @@ public:
 		if (!sb_ || apb_peek(SYSMMU_COM_MMU_STATUS, &rd, &err) != 0 || err ||
 		    !(rd & SYSMMU_COM_STATUS_BLOCKED))
 			return;
-		sb_rtl_reg(sb_, "MMU_STATUS_drain", "BLOCKED 0 while a response is held (spec 2.1)",
-			   "BLOCKED 1");
+		sb_rtl_check(sb_, "reg", "MMU_STATUS_drain",
+			     "BLOCKED 0 while a response is held (spec 2.1)", "BLOCKED 1");
 #endif
 	}
 
@@ -515,6 +515,15 @@ private:
 			first_valid_ = cyc_;
 		if (rsp_valid && !t->rsp_ready_i)
 			check_drain();
+		/* Spec 12: the request after a non-faulting hit is accepted the
+		 * cycle after it (one per clock). Here the last one was accepted a
+		 * cycle ago, the next is waiting, the queue is empty (room for the
+		 * answer) and it is held: wrong if that one turns out a hit. */
+		if (t->req_valid_i && !t->req_ready_o && !rsp_valid && !acc_.empty() &&
+		    acc_.back() + 1 == cyc_ && held_k_ == UINT64_MAX) {
+			held_k_ = accepted_ - 1;
+			held_ar_ = ar_count_;
+		}
 		if (rsp_fire) {
 			rsp.pa = t->rsp_pa_o;
 			rsp.fault = t->rsp_fault_o;
@@ -569,6 +578,14 @@ private:
 			if (!acc_.empty())
 				acc_.pop_front();
 			first_valid_ = UINT64_MAX;
+			if (returned_ == held_k_) {
+				/* no read since: a hit (or bypass), not a walk */
+				if (!rsp.fault && ar_count_ == held_ar_ && sb_)
+					sb_rtl_check(sb_, "timing", "hit_throughput",
+						     "next request accepted the cycle after a hit (spec 12)",
+						     "held one cycle or more");
+				held_k_ = UINT64_MAX;
+			}
 			returned_++;
 			progress_++;
 			if (sb_)
@@ -598,6 +615,8 @@ private:
 	uint64_t returned_ = 0;
 	uint64_t progress_ = 0;
 	int errors_seen_ = 0;
+	uint64_t held_k_ = UINT64_MAX;	/* request whose successor was held, by index */
+	uint64_t held_ar_ = 0;		/* ar_count_ then */
 	bool apb_done_ = false;
 	uint32_t apb_rdata_ = 0;
 	bool apb_err_ = false;
