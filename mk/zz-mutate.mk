@@ -91,6 +91,7 @@ TEST_TARGETS += mutate-test
 
 ## mutate-test    small mutation run: unmutated netlist passes, known mutants killed, report keys
 mutate-test: $(MUT_TEST_DIR)/sysmmu-sim-mut
+	$(PYTHON) tests/mutate/check-dprove
 	rm -rf $(MUT_TEST_DIR)/report $(MUT_TEST_DIR)/history.jsonl
 	$(PYTHON) scripts/mutate run --regress-configs $(call regress_cfgs,$(SIM_CONFIGS)) \
 	  --seeds 25 --ops 2000 --jobs 2 --quiet --survivor-factor 0 --formal-timeout 0 \
