@@ -17,6 +17,7 @@ struct replay {
 	size_t cur;          /* op of the last issue/idle/reg/check */
 	unsigned long records;
 	unsigned err_reads;  /* erroring walk reads so far (vmem_error_junk) */
+	unsigned apb_reads;  /* APB reads so far (vec_read_strb) */
 	bool bad;
 };
 
@@ -103,9 +104,12 @@ void replay_xlate(void *ctx, const struct vec_op *op, const struct sysmmu_req *r
 	}
 }
 
+/* strb is PSTRB of a write; a read's is vec_read_strb's, as every harness drives. */
 static void reg_record(struct replay *rp, bool write, uint32_t off, unsigned strb,
 		       uint32_t wdata, uint32_t rdata, uint32_t mask, bool err, bool irq)
 {
+	if (!write)
+		strb = vec_read_strb(rp->apb_reads++);
 	put(rp, RP_REG, rp->cur, off,
 	    (uint64_t)write << 6 | (uint64_t)(strb & 0xF) << 2 | (uint64_t)err << 1 | irq,
 	    wdata, (uint64_t)mask << 32 | rdata);

@@ -22,7 +22,7 @@
  *   WALK   (one page-table read, AR order) w1=addr  w2={err[32], data[31:0]}
  *   REG    a=offset  w1={write[6], strb[5:2], err[1], irq[0]}  w2=wdata
  *          w3={mask[63:32], rdata[31:0]}  (expected PSLVERR, irq after it,
- *          read data under mask)
+ *          read data under mask; strb is PSTRB, of a read too: vec_read_strb)
  *   IDLE   w1=cycles
  *   END    a=records before it
  * Before a REG and at END every response the model has produced must be

@@ -377,3 +377,10 @@ void vexec_step(struct vexec *x, size_t i)
 		return;
 	}
 }
+
+unsigned vec_read_strb(unsigned n)
+{
+	static const unsigned strbs[4] = { 0x0, 0xF, 0x5, 0xA };
+
+	return strbs[n & 3];
+}

@@ -136,6 +136,14 @@ struct vec_isr_src {
 };
 void vec_isr_source(enum sysmmu_variant variant, unsigned bit, struct vec_isr_src *s);
 
+/*
+ * PSTRB that a harness drives on its n-th APB read. APB reads ignore PSTRB
+ * (spec §9) and AMBA APB4 masters drive it low; every harness cycles through
+ * 0, 0xF and two partial values, one per read, to prove the RTL ignores it.
+ * A counter, not the timing RNG, so no cycle count changes.
+ */
+unsigned vec_read_strb(unsigned n);
+
 /* ---- executor: runs a vector on the reference model ----
  *
  * Semantics (docs/vectors.md "pending requests"): an XLATE op that the model

@@ -11,7 +11,7 @@
 extern "C" {
 #endif
 
-extern const char sysmmu_version[];   /* "0.2.0" */
+extern const char sysmmu_version[];   /* "0.3.0" */
 extern const char sysmmu_git_rev[];   /* "b4e26dd3a1c2", "-dirty" appended, or "unknown" */
 
 /*

@@ -101,7 +101,8 @@ SC_MODULE(apb_driver)
 
 	// Returns 0, or -1 when PREADY never came (the spec says zero wait
 	// states, so 16 cycles is already a broken DUT). strb is PSTRB of a
-	// write (spec §9: anything but 0xF answers PSLVERR); reads drive 0.
+	// write (spec §9: anything but 0xF answers PSLVERR); reads cycle it
+	// (vec_read_strb), which the RTL must ignore.
 	int access(bool write, uint32_t off, uint32_t wdata, uint32_t *rdata, bool *slverr,
 		   unsigned strb = 0xF)
 	{
@@ -112,7 +113,7 @@ SC_MODULE(apb_driver)
 		pwrite.write(write);
 		paddr.write(off & 0xFFF);
 		pwdata.write(write ? wdata : 0);
-		pstrb.write(write ? strb & 0xF : 0);
+		pstrb.write(write ? strb & 0xF : vec_read_strb(reads_++));
 		wait(clk.posedge_event());
 		penable.write(true);
 		do
@@ -125,6 +126,9 @@ SC_MODULE(apb_driver)
 		wait(SC_ZERO_TIME);
 		return waited < 16 ? 0 : -1;
 	}
+
+private:
+	unsigned reads_ = 0;  // APB reads so far: picks PSTRB
 };
 
 // Presents queued requests in order with random idle gaps.
@@ -241,6 +245,7 @@ private:
 	rng rng_;
 	const struct vmem *mem_ = nullptr;
 	bool busy_ = false;
+	unsigned err_reads_ = 0;  // erroring walk reads so far
 	std::deque<uint64_t> pending_;
 
 	void run()
@@ -280,8 +285,12 @@ private:
 			ar_tick();
 		}
 		err = vmem_read32(mem_, addr, &data) != 0;
+		// junk that often looks like a descriptor, as the C++ bench
+		// drives (spec §5: the data of an erroring read is ignored)
+		if (err)
+			data = vmem_error_junk(addr, err_reads_++);
 		r_valid.write(true);
-		r_data.write(err ? 0xDEADBEEF : data);  // data of an error is ignored
+		r_data.write(data);
 		r_resp.write(err ? 2 : 0);
 		r_last.write(true);
 		do {

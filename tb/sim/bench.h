@@ -217,18 +217,8 @@ public:
 		return check_errors();
 	}
 
-	/*
-	 * PSTRB of a read: APB reads ignore PSTRB (spec §9), and AMBA APB4
-	 * masters drive it low, so the bench cycles through 0, 0xF and two
-	 * partial values, one per read. A counter, not the timing RNG: the
-	 * timing stream (and so every cycle count) stays what it was.
-	 */
-	unsigned read_strb()
-	{
-		static const unsigned strbs[4] = { 0x0, 0xF, 0x5, 0xA };
-
-		return strbs[reads_strb_n_++ & 3];
-	}
+	/* PSTRB of a read: every harness cycles it (vec_read_strb). */
+	unsigned read_strb() { return vec_read_strb(reads_strb_n_++); }
 
 	/* One APB access; strb is PSTRB for a write (spec §9). */
 	int apb(bool w, uint32_t off, uint32_t wdata, uint32_t *rd, bool *err, unsigned strb = 0xF)

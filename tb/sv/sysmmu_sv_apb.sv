@@ -30,8 +30,9 @@ module sysmmu_sv_apb (
     err = 1'b0;
   end
 
-  // Setup phase; PSTRB is the write strobe (spec 9), low on reads (APB4;
-  // the C++ bench varies it, the RTL must ignore it).
+  // Setup phase; PSTRB is the write strobe (spec 9). On reads the RTL must
+  // ignore it: the scoreboard cycles it through 0, 0xF, 0x5, 0xA
+  // (vec_read_strb), as every harness does.
   function automatic void setup(input bit write, input logic [31:0] off, input logic [31:0] wdata,
                                 input logic [3:0] strb);
     psel = 1'b1;
@@ -39,7 +40,7 @@ module sysmmu_sv_apb (
     pwrite = write;
     paddr = off[11:0];
     pwdata = wdata;
-    pstrb = write ? strb : 4'h0;
+    pstrb = strb;
   endfunction
 
   function automatic void enable();
